@@ -1,0 +1,6 @@
+package dev.kippu.booking;
+
+public enum BookingStatus {
+    CONFIRMED,
+    CANCELLED
+}

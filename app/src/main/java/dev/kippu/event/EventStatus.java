@@ -1,0 +1,7 @@
+package dev.kippu.event;
+
+public enum EventStatus {
+    DRAFT,
+    PUBLISHED,
+    CANCELLED
+}

@@ -1,0 +1,104 @@
+package dev.kippu.platform.graphql;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.kippu.account.CurrentUser;
+import graphql.ErrorClassification;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+
+/**
+ * Checks an operation before any resolver runs: it must not have more aliases or operation
+ * definitions than allowed, and an anonymous caller may only use the public query fields.
+ */
+class OperationGuard extends SimplePerformantInstrumentation {
+
+    /** Query fields anyone may read; everything else needs a signed-in user. */
+    private static final Set<String> PUBLIC_QUERY_FIELDS = Set.of("me", "event", "events", "__typename", "__schema", "__type");
+
+    private final GraphQlLimits limits;
+
+    OperationGuard(GraphQlLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                         InstrumentationState state) {
+        ExecutionContext execution = parameters.getExecutionContext();
+        long operations = execution.getDocument().getDefinitionsOfType(OperationDefinition.class).size();
+        if (operations > limits.maxOperations()) {
+            throw abort("BAD_REQUEST", "A request may define at most " + limits.maxOperations() + " operations; it has " + operations + ".");
+        }
+        int aliases = execution.getDocument().getDefinitions().stream().mapToInt(definition -> switch (definition) {
+            case OperationDefinition operation -> aliases(operation.getSelectionSet());
+            case FragmentDefinition fragment -> aliases(fragment.getSelectionSet());
+            default -> 0;
+        }).sum();
+        if (aliases > limits.maxAliases()) {
+            throw abort("BAD_REQUEST", "A request may use at most " + limits.maxAliases() + " aliases; it uses " + aliases + ".");
+        }
+        CurrentUser user = execution.getGraphQLContext().get(CurrentUserInterceptor.CURRENT_USER);
+        if (user == null && !isPublic(execution)) {
+            throw abort("UNAUTHENTICATED", "Sign in to do this: this operation needs an access token.");
+        }
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    private static boolean isPublic(ExecutionContext execution) {
+        OperationDefinition operation = execution.getOperationDefinition();
+        return operation.getOperation() == OperationDefinition.Operation.QUERY
+                && rootFields(operation.getSelectionSet(), execution.getFragmentsByName()).stream().allMatch(PUBLIC_QUERY_FIELDS::contains);
+    }
+
+    private static List<String> rootFields(SelectionSet selections, Map<String, FragmentDefinition> fragments) {
+        return selections.getSelections().stream().flatMap(selection -> fieldNames(selection, fragments).stream()).toList();
+    }
+
+    private static List<String> fieldNames(Selection<?> selection, Map<String, FragmentDefinition> fragments) {
+        return switch (selection) {
+            case Field field -> List.of(field.getName());
+            case InlineFragment fragment -> rootFields(fragment.getSelectionSet(), fragments);
+            case FragmentSpread spread -> fragments.containsKey(spread.getName())
+                    ? rootFields(fragments.get(spread.getName()).getSelectionSet(), fragments)
+                    : List.of();
+            default -> List.of(selection.getClass().getSimpleName());
+        };
+    }
+
+    private static int aliases(SelectionSet selections) {
+        if (selections == null) {
+            return 0;
+        }
+        return selections.getSelections().stream().mapToInt(selection -> switch (selection) {
+            case Field field -> (field.getAlias() != null ? 1 : 0) + aliases(field.getSelectionSet());
+            case InlineFragment fragment -> aliases(fragment.getSelectionSet());
+            default -> 0;
+        }).sum();
+    }
+
+    private static AbortExecutionException abort(String code, String message) {
+        GraphQLError error = GraphqlErrorBuilder.newError()
+                .message(message)
+                .errorType(ErrorClassification.errorClassification(code))
+                .extensions(Map.of("code", code))
+                .build();
+        return new AbortExecutionException(List.of(error));
+    }
+}

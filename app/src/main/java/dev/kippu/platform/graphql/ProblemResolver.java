@@ -1,0 +1,83 @@
+package dev.kippu.platform.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.stereotype.Component;
+
+import dev.kippu.common.Conflict;
+import dev.kippu.common.EventNotBookable;
+import dev.kippu.common.Forbidden;
+import dev.kippu.common.InvalidInput;
+import dev.kippu.common.NotFound;
+import dev.kippu.common.Problem;
+import dev.kippu.common.SoldOut;
+import dev.kippu.common.Unauthenticated;
+import graphql.ErrorClassification;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+
+/**
+ * Turns what a resolver throws into a contract error: a {@link Problem} into its code and message
+ * (with the offending fields for invalid input), anything else into {@code INTERNAL} with a
+ * message that reveals nothing and a log entry that holds the details.
+ */
+@Component
+class ProblemResolver extends DataFetcherExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResolver.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment environment) {
+        Problem problem = problemIn(thrown);
+        if (problem == null) {
+            log.error("Unexpected failure in {}", environment.getExecutionStepInfo().getPath(), thrown);
+            return error(environment, "INTERNAL", "Something went wrong on our side; try again later.", Map.of());
+        }
+        Map<String, Object> details = problem instanceof InvalidInput invalid
+                ? Map.of("fields", invalid.violations().stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList())
+                : Map.of();
+        return error(environment, code(problem), problem.getMessage(), details);
+    }
+
+    static String code(Problem problem) {
+        return switch (problem) {
+            case InvalidInput ignored -> "BAD_REQUEST";
+            case Unauthenticated ignored -> "UNAUTHENTICATED";
+            case Forbidden ignored -> "FORBIDDEN";
+            case NotFound ignored -> "NOT_FOUND";
+            case SoldOut ignored -> "SOLD_OUT";
+            case EventNotBookable ignored -> "EVENT_NOT_BOOKABLE";
+            case Conflict ignored -> "CONFLICT";
+        };
+    }
+
+    /** Binding wraps what a command's constructor throws; look through the causes. */
+    private static Problem problemIn(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Problem problem) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment environment, String code, String message, Map<String, Object> details) {
+        Map<String, Object> extensions = new LinkedHashMap<>(details);
+        extensions.put("code", code);
+        return GraphqlErrorBuilder.newError(environment)
+                .errorType(ErrorClassification.errorClassification(code))
+                .message(message)
+                .extensions(extensions)
+                .build();
+    }
+
+    static List<String> codes() {
+        return List.of("BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "SOLD_OUT", "EVENT_NOT_BOOKABLE", "CONFLICT", "INTERNAL");
+    }
+}

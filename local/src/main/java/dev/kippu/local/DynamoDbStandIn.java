@@ -1,0 +1,81 @@
+package dev.kippu.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The local DynamoDB: {@code local/dynamodb/server.js}, dynalite in memory behind a front server that adds
+ * transactions and TTL, started as a child process on a free loopback port. Closing it stops the process
+ * and its client; everything stored is gone with it.
+ */
+public final class DynamoDbStandIn implements AutoCloseable {
+
+    public static final Region REGION = Region.US_EAST_1;
+
+    private final StandInProcess process;
+    private final DynamoDbClient client;
+
+    private DynamoDbStandIn(StandInProcess process) {
+        this.process = process;
+        this.client = DynamoDbClient.builder()
+                .region(REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .endpointOverride(URI.create(process.endpoint()))
+                .build();
+    }
+
+    public static DynamoDbStandIn start() {
+        Path local = LocalDirectory.withPackages();
+        int port = StandInProcess.freePort();
+        Path workDir;
+        try {
+            workDir = Files.createTempDirectory("kippu-dynamodb-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no temporary directory for the DynamoDB stand-in", e);
+        }
+        List<String> command = List.of(LocalDirectory.node(), local.resolve("dynamodb/server.js").toString(),
+                "--port", Integer.toString(port));
+        StandInProcess process = StandInProcess.start("dynamodb", command, Map.of(), workDir, port, Duration.ofSeconds(30));
+        try {
+            return new DynamoDbStandIn(process);
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}, for {@code endpointOverride} or {@code AWS_ENDPOINT_URL_DYNAMODB}. */
+    public String endpoint() {
+        return process.endpoint();
+    }
+
+    /** A client for this stand-in (region us-east-1, dummy static credentials); owned by the stand-in, closed with it. */
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** The stand-in's log file (its stdout and stderr). */
+    public Path log() {
+        return process.log();
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            process.close();
+        }
+    }
+}
