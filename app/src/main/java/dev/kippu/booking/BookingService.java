@@ -16,12 +16,11 @@ import dev.kippu.common.Page;
 import dev.kippu.common.PageRequest;
 import dev.kippu.common.SoldOut;
 import dev.kippu.event.Event;
-import dev.kippu.event.EventCancellationListener;
 import dev.kippu.event.EventService;
 
 /** Booking and cancelling seats. No seat is ever sold twice: the seat count changes only inside the booking's transaction. */
 @Service
-public class BookingService implements EventCancellationListener {
+public class BookingService {
 
     /** How long an idempotency key is remembered: longer than any client keeps retrying one purchase. */
     static final Duration KEY_RETENTION = Duration.ofHours(24);
@@ -85,23 +84,6 @@ public class BookingService implements EventCancellationListener {
             throw new Forbidden("Only the event's organizer can see its bookings.");
         }
         return bookings.byEvent(event.id(), page);
-    }
-
-    /** Cancels every confirmed booking of a cancelled event, giving nothing back to sell. Safe to repeat. */
-    @Override
-    public void eventCancelled(Event event, String reason) {
-        Instant now = clock.instant();
-        PageRequest page = new PageRequest(PageRequest.MAX_SIZE, null);
-        while (true) {
-            Page<Booking> bookingsOfEvent = bookings.byEvent(event.id(), page);
-            bookingsOfEvent.items().stream()
-                    .filter(booking -> booking.status() == BookingStatus.CONFIRMED)
-                    .forEach(booking -> bookings.cancel(booking, now));
-            if (!bookingsOfEvent.hasNextPage()) {
-                return;
-            }
-            page = new PageRequest(PageRequest.MAX_SIZE, bookingsOfEvent.endCursor());
-        }
     }
 
     private Event bookableEvent(CurrentUser user, BookSeats request) {

@@ -1,0 +1,17 @@
+package dev.kippu.support;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
+
+/** Points the application under test at the shared stand-ins. */
+public class StandInProperties implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Map<String, Object> properties = Map.copyOf(KippuStandIns.shared().properties());
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kippu-stand-ins", properties));
+    }
+}

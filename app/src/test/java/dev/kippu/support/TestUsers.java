@@ -1,0 +1,37 @@
+package dev.kippu.support;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.kippu.local.CognitoStandIn;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+
+/** Creates people in the local user pool and signs them in, as the web front end would. */
+public final class TestUsers {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final String PASSWORD = "Test-Passw0rd!";
+
+    private TestUsers() {
+    }
+
+    public static TestUser organizer() {
+        return create("organizer", CognitoStandIn.ORGANIZERS);
+    }
+
+    public static TestUser attendee() {
+        return create("attendee");
+    }
+
+    private static TestUser create(String kind, String... groups) {
+        CognitoStandIn cognito = KippuStandIns.shared().cognito();
+        String name = kind + "-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = name + "@example.test";
+        String id = cognito.createUser(email, PASSWORD, name, groups);
+        AuthenticationResultType tokens = cognito.signIn(email, PASSWORD);
+        return new TestUser(id, email, name, tokens.accessToken(), tokens.idToken());
+    }
+
+    public record TestUser(String id, String email, String displayName, String accessToken, String idToken) {
+    }
+}
