@@ -1,0 +1,122 @@
+package dev.kippu;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+import dev.kippu.account.CurrentUser;
+import dev.kippu.account.Role;
+import dev.kippu.booking.BookSeats;
+import dev.kippu.booking.BookingService;
+import dev.kippu.event.CreateEvent;
+import dev.kippu.event.Event;
+import dev.kippu.event.EventService;
+import dev.kippu.local.CognitoStandIn;
+import dev.kippu.local.LocalDirectory;
+import dev.kippu.platform.dynamo.DynamoDbProperties;
+import dev.kippu.support.KippuStandIns;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Demo data for the local stack: an organizer, two attendees, six upcoming events (one a draft),
+ * a few bookings. The endpoints, ids and users (with passwords and fresh access tokens) are written
+ * to {@code .kippu/local-stack.json} for scripts, and printed for people.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    @Bean
+    ApplicationRunner seedDemoData(EventService events, BookingService bookings, WebServerApplicationContext web,
+                                   DynamoDbProperties table, JsonMapper json) {
+        return (ApplicationArguments args) -> {
+            CognitoStandIn cognito = KippuStandIns.shared().cognito();
+            List<DemoUser> users = List.of(
+                    new DemoUser("organizer@kippu.dev", "Kippu-Organizer-1", "Aiko Organizer", true),
+                    new DemoUser("hana@kippu.dev", "Kippu-Attendee-1", "Hana Attendee", false),
+                    new DemoUser("ken@kippu.dev", "Kippu-Attendee-2", "Ken Attendee", false));
+            List<CurrentUser> signedIn = new ArrayList<>();
+            for (DemoUser user : users) {
+                String id = user.organizer()
+                        ? cognito.createUser(user.email(), user.password(), user.name(), CognitoStandIn.ORGANIZERS)
+                        : cognito.createUser(user.email(), user.password(), user.name());
+                signedIn.add(new CurrentUser(id, id, user.organizer() ? EnumSet.allOf(Role.class) : EnumSet.of(Role.ATTENDEE)));
+            }
+            CurrentUser organizer = signedIn.getFirst();
+            List<Event> created = List.of(
+                    event(events, organizer, "Shibuya Jazz Night", "Blue Note Tokyo", 14, 19, 120),
+                    event(events, organizer, "Kabuki for Beginners", "Kabukiza Theatre, Ginza", 21, 14, 300),
+                    event(events, organizer, "Spring Boot Meetup Tokyo", "Shibuya Stream Hall", 9, 19, 80),
+                    event(events, organizer, "Flash Sale: Idol Live", "Nippon Budokan", 30, 18, 50),
+                    event(events, organizer, "Sumida River Fireworks Cruise", "Asakusa Pier", 45, 19, 40));
+            created.forEach(event -> events.publish(organizer, event.id()));
+            event(events, organizer, "Winter Lantern Walk (draft)", "Kyoto Higashiyama", 60, 17, 200);
+            bookings.book(signedIn.get(1), new BookSeats(created.getFirst().id(), 2, "demo-" + UUID.randomUUID()));
+            bookings.book(signedIn.get(2), new BookSeats(created.get(1).id(), 4, "demo-" + UUID.randomUUID()));
+
+            String baseUrl = "http://localhost:" + web.getWebServer().getPort();
+            Map<String, Object> stack = new LinkedHashMap<>();
+            stack.put("graphql", baseUrl + "/graphql");
+            stack.put("graphiql", baseUrl + "/graphiql");
+            stack.put("health", baseUrl + "/actuator/health/readiness");
+            stack.put("cognito", Map.of("endpoint", cognito.endpoint(), "userPoolId", cognito.userPoolId(),
+                    "clientId", cognito.clientId(), "issuer", cognito.issuer(), "authFlow", "USER_PASSWORD_AUTH"));
+            stack.put("dynamodb", Map.of("endpoint", KippuStandIns.shared().dynamo().endpoint(), "table", table.tableName()));
+            stack.put("users", users.stream().map(user -> Map.of("email", user.email(), "password", user.password(),
+                    "role", user.organizer() ? "ORGANIZER" : "ATTENDEE",
+                    "accessToken", cognito.signIn(user.email(), user.password()).accessToken())).toList());
+            Path file = LocalDirectory.path().getParent().resolve(".kippu/local-stack.json");
+            write(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(stack));
+
+            StringBuilder banner = new StringBuilder("\n\n  Kippu is running locally\n\n")
+                    .append("  GraphiQL   ").append(baseUrl).append("/graphiql\n")
+                    .append("  GraphQL    ").append(baseUrl).append("/graphql\n\n")
+                    .append("  Demo users (password):\n");
+            users.forEach(user -> banner.append("    ").append(user.organizer() ? "organizer " : "attendee  ")
+                    .append(user.email()).append("  (").append(user.password()).append(")\n"));
+            banner.append("\n  Endpoints, ids and access tokens for them: ").append(file)
+                    .append("\n  In GraphiQL, add the header {\"Authorization\": \"Bearer <accessToken>\"}. Ctrl-C stops everything.\n");
+            log.info(banner.toString());
+        };
+    }
+
+    private static Event event(EventService events, CurrentUser organizer, String title, String venue, int daysAhead, int hour, int capacity) {
+        Instant startsAt = LocalDate.now(TOKYO).plusDays(daysAhead).atTime(LocalTime.of(hour, 0)).atZone(TOKYO).toInstant();
+        return events.create(organizer, new CreateEvent(title, "A Kippu demo event: " + title + ".", venue,
+                startsAt, startsAt.plus(Duration.ofHours(3)), capacity));
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record DemoUser(String email, String password, String name, boolean organizer) {
+    }
+}
