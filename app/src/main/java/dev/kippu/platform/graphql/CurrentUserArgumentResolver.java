@@ -22,7 +22,7 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public Object resolveArgument(MethodParameter parameter, DataFetchingEnvironment environment) {
-        CurrentUser user = environment.getGraphQlContext().get(CurrentUserInterceptor.CURRENT_USER);
+        CurrentUser user = environment.getGraphQlContext().get(RequestContextInterceptor.CURRENT_USER);
         if (user == null && !parameter.isOptional()) {
             throw new Unauthenticated("Sign in to do this.");
         }

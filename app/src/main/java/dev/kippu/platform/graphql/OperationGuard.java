@@ -54,7 +54,7 @@ class OperationGuard extends SimplePerformantInstrumentation {
         if (aliases > limits.maxAliases()) {
             throw abort("BAD_REQUEST", "A request may use at most " + limits.maxAliases() + " aliases; it uses " + aliases + ".");
         }
-        CurrentUser user = execution.getGraphQLContext().get(CurrentUserInterceptor.CURRENT_USER);
+        CurrentUser user = execution.getGraphQLContext().get(RequestContextInterceptor.CURRENT_USER);
         if (user == null && !isPublic(execution)) {
             throw abort("UNAUTHENTICATED", "Sign in to do this: this operation needs an access token.");
         }

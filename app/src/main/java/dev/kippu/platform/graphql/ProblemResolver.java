@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,7 @@ import dev.kippu.common.NotFound;
 import dev.kippu.common.Problem;
 import dev.kippu.common.SoldOut;
 import dev.kippu.common.Unauthenticated;
+import dev.kippu.platform.observability.RequestIdFilter;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -36,7 +38,9 @@ class ProblemResolver extends DataFetcherExceptionResolverAdapter {
     protected GraphQLError resolveToSingleError(Throwable thrown, DataFetchingEnvironment environment) {
         Problem problem = problemIn(thrown);
         if (problem == null) {
-            log.error("Unexpected failure in {}", environment.getExecutionStepInfo().getPath(), thrown);
+            try (var requestId = MDC.putCloseable(RequestIdFilter.MDC_KEY, environment.getGraphQlContext().get(RequestIdFilter.MDC_KEY))) {
+                log.error("Unexpected failure in {}", environment.getExecutionStepInfo().getPath(), thrown);
+            }
             return error(environment, "INTERNAL", "Something went wrong on our side; try again later.", Map.of());
         }
         Map<String, Object> details = problem instanceof InvalidInput invalid

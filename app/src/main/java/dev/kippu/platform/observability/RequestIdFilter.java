@@ -22,9 +22,11 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestIdFilter extends OncePerRequestFilter {
+public class RequestIdFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";
+    /** The log field (MDC key) that holds the request id. */
+    public static final String MDC_KEY = "requestId";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{8,128}");
 
     @Override
@@ -33,11 +35,11 @@ class RequestIdFilter extends OncePerRequestFilter {
         String given = request.getHeader(HEADER);
         String requestId = given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         response.setHeader(HEADER, requestId);
-        MDC.put("requestId", requestId);
+        MDC.put(MDC_KEY, requestId);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove("requestId");
+            MDC.remove(MDC_KEY);
         }
     }
 }

@@ -1,0 +1,67 @@
+package dev.kippu.platform.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import dev.kippu.account.UserDirectory;
+import dev.kippu.support.ApiTest;
+import dev.kippu.support.TestUsers;
+import dev.kippu.support.TestUsers.TestUser;
+
+/** Probes, metrics and logs an operator relies on, including when something fails inside. */
+@ApiTest
+@ExtendWith(OutputCaptureExtension.class)
+class ObservabilityTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @MockitoBean
+    UserDirectory failingDirectory;
+
+    @Test
+    void anUnexpectedFailureIsInternalForTheCallerAndTraceableInTheLogs(CapturedOutput output) throws Exception {
+        given(failingDirectory.lookUp(any())).willThrow(new IllegalStateException("user pool unreachable: secret detail"));
+        TestUser user = TestUsers.attendee();
+
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + user.accessToken())
+                .header("X-Request-Id", "test-request-0001")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { id } }\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("test-request-0001");
+        assertThat(response.body()).contains("\"code\":\"INTERNAL\"").doesNotContain("secret detail", "IllegalStateException");
+        assertThat(output.getOut().lines().filter(line -> line.contains("user pool unreachable: secret detail")))
+                .singleElement().asString().contains("\"requestId\":\"test-request-0001\"");
+    }
+
+    @Test
+    void probesAndMetricsAreServed() throws Exception {
+        assertThat(get("/actuator/health/liveness")).contains("\"status\":\"UP\"");
+        assertThat(get("/actuator/health/readiness")).contains("\"status\":\"UP\"");
+        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"query listing { events { edges { cursor } } }\"}")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(get("/actuator/prometheus")).contains("graphql_request_seconds_count", "graphql_datafetcher_seconds_count");
+    }
+
+    private String get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
