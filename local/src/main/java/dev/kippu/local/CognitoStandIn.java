@@ -1,12 +1,7 @@
 package dev.kippu.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -51,12 +46,10 @@ public final class CognitoStandIn implements AutoCloseable {
     }
 
     public static CognitoStandIn start(int port) {
-        Path local = LocalDirectory.withPackages();
-        Path workDir = temporaryDirectory();
         StandInProcess process = StandInProcess.start("cognito-local",
-                List.of(LocalDirectory.node(), local.resolve("node_modules/cognito-local/lib/bin/start.js").toString()),
+                LocalDirectory.nodeCommand("node_modules/cognito-local/lib/bin/start.js"),
                 Map.of("PORT", Integer.toString(port), "HOST", "127.0.0.1", "NODE_NO_WARNINGS", "1"),
-                workDir, port, Duration.ofSeconds(30));
+                port, Duration.ofSeconds(30));
         try {
             return new CognitoStandIn(process);
         } catch (RuntimeException e) {
@@ -118,13 +111,5 @@ public final class CognitoStandIn implements AutoCloseable {
 
     private static AttributeType attribute(String name, String value) {
         return AttributeType.builder().name(name).value(value).build();
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("kippu-cognito-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

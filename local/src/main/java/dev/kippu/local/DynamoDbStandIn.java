@@ -1,12 +1,8 @@
 package dev.kippu.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,17 +32,9 @@ public final class DynamoDbStandIn implements AutoCloseable {
     }
 
     public static DynamoDbStandIn start() {
-        Path local = LocalDirectory.withPackages();
         int port = StandInProcess.freePort();
-        Path workDir;
-        try {
-            workDir = Files.createTempDirectory("kippu-dynamodb-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("no temporary directory for the DynamoDB stand-in", e);
-        }
-        List<String> command = List.of(LocalDirectory.node(), local.resolve("dynamodb/server.js").toString(),
-                "--port", Integer.toString(port));
-        StandInProcess process = StandInProcess.start("dynamodb", command, Map.of(), workDir, port, Duration.ofSeconds(30));
+        StandInProcess process = StandInProcess.start("dynamodb",
+                LocalDirectory.nodeCommand("dynamodb/server.js", "--port", Integer.toString(port)), Map.of(), port, Duration.ofSeconds(30));
         try {
             return new DynamoDbStandIn(process);
         } catch (RuntimeException e) {

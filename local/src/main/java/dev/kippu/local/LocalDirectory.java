@@ -2,6 +2,8 @@ package dev.kippu.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Finds the repository's {@code local/} folder (its scripts and node_modules) and the node binary. */
 public final class LocalDirectory {
@@ -35,7 +37,15 @@ public final class LocalDirectory {
         return local;
     }
 
-    public static String node() {
-        return System.getProperty("kippu.node", "node");
+    /**
+     * The command that runs a script of {@code local/} with node, made to exit when the launching
+     * JVM goes away (its stdin, which {@link StandInProcess} keeps open, closes).
+     */
+    public static List<String> nodeCommand(String script, String... arguments) {
+        Path local = withPackages();
+        List<String> command = new ArrayList<>(List.of(System.getProperty("kippu.node", "node"),
+                "--require", local.resolve("exit-with-parent.js").toString(), local.resolve(script).toString()));
+        command.addAll(List.of(arguments));
+        return command;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +36,14 @@ public final class StandInProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts {@code command} in {@code workDir} and waits until it listens on {@code port} of 127.0.0.1. */
+    /**
+     * Starts {@code command} in a fresh temporary directory (its data and {@code <name>.log}, removed
+     * on close) and waits until it listens on {@code port} of 127.0.0.1.
+     */
     public static StandInProcess start(String name, List<String> command, Map<String, String> environment,
-                                       Path workDir, int port, Duration startTimeout) {
+                                       int port, Duration startTimeout) {
         try {
-            Files.createDirectories(workDir);
+            Path workDir = Files.createTempDirectory("kippu-" + name + "-");
             Path log = workDir.resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
@@ -114,6 +118,15 @@ public final class StandInProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        deleteWorkDirectory();
+    }
+
+    private void deleteWorkDirectory() {
+        try (var files = Files.walk(log.getParent())) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException alreadyGone) {
+            // nothing left to clean up
         }
     }
 
