@@ -57,13 +57,22 @@ class AbuseTest {
 
     @Test
     void aQueryFiftyLevelsDeepIsRefused() {
-        // event > bookings > edges > node > event > ...: 1 + 12 rounds of 4 levels, then the id
-        int rounds = 12;
-        String query = "query { event(id: \"no-such-event\") {"
-                + " bookings(first: 1) { edges { node { event {".repeat(rounds)
-                + " id" + " }".repeat(1 + 4 * rounds) + " }";
+        assertGraphQlError(query(nestedQuery(12)), "BAD_REQUEST", "depth");
+    }
 
-        assertGraphQlError(query(query), "BAD_REQUEST", "depth");
+    @Test
+    void aQueryFourteenLevelsDeepIsAnswered() {
+        HttpResponse<String> response = query(nestedQuery(3));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("errors").isMissingNode()).as(response.body()).isTrue();
+    }
+
+    @Test
+    void anIntrospectionQueryInBadFaithIsRefused() {
+        HttpResponse<String> modest = query("query { __schema { queryType { name } } }");
+        assertThat(JSON.readTree(modest.body()).at("/data/__schema/queryType/name").asString()).as(modest.body()).isEqualTo("Query");
+
+        assertGraphQlError(query("query { __schema { types { fields { type { fields { type { fields { name } } } } } } } }"), "BAD_REQUEST", "good faith");
     }
 
     @Test
@@ -141,6 +150,16 @@ class AbuseTest {
     void aBodyThatIsNotJsonIsRefusedAsAnUnsupportedMediaType() {
         HttpResponse<String> response = post("text/plain", BodyPublishers.ofString("query { __typename }"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(415);
+    }
+
+    /**
+     * A query {@code 2 + 4 * rounds} levels deep: event > bookings > edges > node > event > ... > id.
+     * Each connection asks for one item, so only the depth is large.
+     */
+    static String nestedQuery(int rounds) {
+        return "query { event(id: \"no-such-event\") {"
+                + " bookings(first: 1) { edges { node { event {".repeat(rounds)
+                + " id" + " }".repeat(1 + 4 * rounds) + " }";
     }
 
     /** Refused as a whole, before GraphQL: 400 with a GraphQL error BAD_REQUEST. */
