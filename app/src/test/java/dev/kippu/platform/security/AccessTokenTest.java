@@ -36,6 +36,7 @@ import dev.kippu.local.CognitoStandIn;
 import dev.kippu.support.ApiTest;
 import dev.kippu.support.KippuApi;
 import dev.kippu.support.KippuStandIns;
+import dev.kippu.support.PoolTokens;
 import dev.kippu.support.TestUsers;
 import dev.kippu.support.TestUsers.TestUser;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
@@ -187,7 +188,7 @@ class AccessTokenTest {
 
     @Test
     void aTokenSignedWithAnotherKeyUnderThePoolsKeyIdIsRefused() {
-        assertRefusedBeforeAnyResolverRuns(signedByAnotherKey("CognitoLocal", goodClaims().build()));
+        assertRefusedBeforeAnyResolverRuns(signedByAnotherKey(PoolTokens.POOL_KEY_ID, goodClaims().build()));
     }
 
     @Test
