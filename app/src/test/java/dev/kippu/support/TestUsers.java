@@ -10,7 +10,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.Authenticat
 public final class TestUsers {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static final String PASSWORD = "Test-Passw0rd!";
+    /** Every test user's password, for tests that sign a user in some other way. */
+    public static final String PASSWORD = "Test-Passw0rd!";
 
     private TestUsers() {
     }

@@ -3,6 +3,7 @@ package dev.kippu.platform.graphql;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.core.Ordered;
 import org.springframework.graphql.ResponseError;
@@ -11,6 +12,7 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
+import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -23,6 +25,12 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
+
+    /**
+     * graphql-java's refusals of an introspection query, which have no {@link ErrorType}: disabled
+     * ({@code spring.graphql.schema.introspection.enabled=false}) or not in good faith (too big).
+     */
+    private static final Set<String> REFUSED_INTROSPECTION = Set.of("IntrospectionDisabled", "BadFaithIntrospection");
 
     @Override
     public int getOrder() {
@@ -44,9 +52,13 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
         if (hasCode(error)) {
             return copy(error, error.getExtensions());
         }
-        boolean callersFault = error.getErrorType() instanceof ErrorType type && switch (type) {
-            case InvalidSyntax, ValidationError, OperationNotSupported, ExecutionAborted -> true;
-            case DataFetchingException, NullValueInNonNullableField -> false;
+        boolean callersFault = switch (error.getErrorType()) {
+            case ErrorType type -> switch (type) {
+                case InvalidSyntax, ValidationError, OperationNotSupported, ExecutionAborted -> true;
+                case DataFetchingException, NullValueInNonNullableField -> false;
+            };
+            case ErrorClassification other when REFUSED_INTROSPECTION.contains(other.toString()) -> true;
+            case null, default -> false;
         };
         Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
         extensions.put("code", callersFault ? "BAD_REQUEST" : "INTERNAL");

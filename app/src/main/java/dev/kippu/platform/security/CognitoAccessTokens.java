@@ -37,9 +37,11 @@ final class CognitoAccessTokens {
         List<OAuth2TokenValidator<Jwt>> validators = List.of(
                 new JwtTimestampValidator(),
                 new JwtIssuerValidator(cognito.issuer()),
-                new JwtClaimValidator<String>("token_use", "access"::equals),
-                new JwtClaimValidator<String>("client_id", cognito.clientIds()::contains),
-                new JwtClaimValidator<String>("sub", sub -> sub != null && !sub.isBlank()));
+                new JwtClaimValidator<Object>("token_use", "access"::equals),
+                // A claim may be missing or of any JSON type (an ID token has no client_id): such a
+                // token is invalid (401), so no test may throw (List.copyOf(..).contains(null) does).
+                new JwtClaimValidator<Object>("client_id", clientId -> clientId instanceof String id && cognito.clientIds().contains(id)),
+                new JwtClaimValidator<Object>("sub", sub -> sub instanceof String id && !id.isBlank()));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
     }
