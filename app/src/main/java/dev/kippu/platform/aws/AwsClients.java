@@ -18,6 +18,11 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS SDK clients, configured once: explicit timeouts and retries instead of the SDK's defaults
@@ -49,6 +54,36 @@ class AwsClients {
     @Bean(destroyMethod = "close")
     CognitoIdentityProviderClient cognitoClient(AwsProperties properties, SdkHttpClient http) {
         return configure(CognitoIdentityProviderClient.builder(), "cognito", properties, http).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    S3Client s3Client(AwsProperties properties, SdkHttpClient http) {
+        return configure(S3Client.builder(), "s3", properties, http)
+                .forcePathStyle(properties.endpoints().containsKey("s3"))
+                .build();
+    }
+
+    /** Signs upload URLs; it talks to no one, so it needs only the region, credentials and endpoint. */
+    @Bean(destroyMethod = "close")
+    S3Presigner s3Presigner(AwsProperties properties) {
+        S3Presigner.Builder builder = S3Presigner.builder()
+                .region(Region.of(properties.region()))
+                .credentialsProvider(credentials(properties))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(properties.endpoints().containsKey("s3")).build());
+        if (properties.endpoints().containsKey("s3")) {
+            builder.endpointOverride(properties.endpoints().get("s3"));
+        }
+        return builder.build();
+    }
+
+    @Bean(destroyMethod = "close")
+    SqsClient sqsClient(AwsProperties properties, SdkHttpClient http) {
+        return configure(SqsClient.builder(), "sqs", properties, http).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    SesV2Client sesClient(AwsProperties properties, SdkHttpClient http) {
+        return configure(SesV2Client.builder(), "ses", properties, http).build();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the application reaches AWS.
  *
  * @param region          the region of the table and user pool
- * @param endpoints       per service ({@code dynamodb}, {@code cognito}), an endpoint to use instead of AWS's: the local stand-ins
+ * @param endpoints       per service ({@code dynamodb}, {@code cognito}, {@code s3}, {@code sqs}, {@code ses}), an endpoint to use instead of AWS's: the local stand-ins
  * @param accessKeyId     fixed credentials for the stand-ins; in AWS leave empty to use the runtime's role
  * @param attemptTimeout  one HTTP attempt; a slow attempt is abandoned and retried
  * @param callTimeout     a whole call including retries: bounds how long a GraphQL request can wait on AWS
