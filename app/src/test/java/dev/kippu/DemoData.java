@@ -84,6 +84,8 @@ class DemoData {
             stack.put("cognito", Map.of("endpoint", cognito.endpoint(), "userPoolId", cognito.userPoolId(),
                     "clientId", cognito.clientId(), "issuer", cognito.issuer(), "authFlow", "USER_PASSWORD_AUTH"));
             stack.put("dynamodb", Map.of("endpoint", KippuStandIns.shared().dynamo().endpoint(), "table", table.tableName()));
+            stack.put("sqs", Map.of("endpoint", KippuStandIns.shared().sqs().endpoint()));
+            stack.put("mail", Map.of("viewer", KippuStandIns.shared().ses().viewer(), "json", KippuStandIns.shared().ses().endpoint() + "/store"));
             stack.put("users", users.stream().map(user -> Map.of("email", user.email(), "password", user.password(),
                     "role", user.organizer() ? "ORGANIZER" : "ATTENDEE",
                     "accessToken", cognito.signIn(user.email(), user.password()).accessToken())).toList());
@@ -92,7 +94,8 @@ class DemoData {
 
             StringBuilder banner = new StringBuilder("\n\n  Kippu is running locally\n\n")
                     .append("  GraphiQL   ").append(baseUrl).append("/graphiql\n")
-                    .append("  GraphQL    ").append(baseUrl).append("/graphql\n\n")
+                    .append("  GraphQL    ").append(baseUrl).append("/graphql\n")
+                    .append("  E-mails    ").append(KippuStandIns.shared().ses().viewer()).append("  (what Kippu sent)\n\n")
                     .append("  Demo users (password):\n");
             users.forEach(user -> banner.append("    ").append(user.organizer() ? "organizer " : "attendee  ")
                     .append(user.email()).append("  (").append(user.password()).append(")\n"));

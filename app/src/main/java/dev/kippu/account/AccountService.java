@@ -24,7 +24,7 @@ public class AccountService {
     public UserProfile profileOf(CurrentUser user) {
         return profiles.find(user.id()).orElseGet(() -> {
             UserProfile profile = directory.lookUp(user)
-                    .orElseGet(() -> new UserProfile(user.id(), user.username(), null));
+                    .orElseGet(() -> new UserProfile(user.id(), user.username(), null, null));
             profiles.save(profile);
             return profile;
         });

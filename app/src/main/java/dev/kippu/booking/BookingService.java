@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import dev.kippu.account.AccountService;
 import dev.kippu.account.CurrentUser;
 import dev.kippu.common.Conflict;
 import dev.kippu.common.EventNotBookable;
@@ -17,6 +18,8 @@ import dev.kippu.common.PageRequest;
 import dev.kippu.common.SoldOut;
 import dev.kippu.event.Event;
 import dev.kippu.event.EventService;
+import dev.kippu.notification.EmailJob;
+import dev.kippu.notification.EmailKind;
 
 /** Booking and cancelling seats. No seat is ever sold twice: the seat count changes only inside the booking's transaction. */
 @Service
@@ -28,11 +31,13 @@ public class BookingService {
 
     private final Bookings bookings;
     private final EventService events;
+    private final AccountService accounts;
     private final Clock clock;
 
-    BookingService(Bookings bookings, EventService events, Clock clock) {
+    BookingService(Bookings bookings, EventService events, AccountService accounts, Clock clock) {
         this.bookings = bookings;
         this.events = events;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -45,8 +50,9 @@ public class BookingService {
         Instant now = clock.instant();
         Booking booking = new Booking(UUID.randomUUID().toString(), event.id(), user.id(), request.quantity(),
                 BookingStatus.CONFIRMED, now, null);
+        EmailJob confirmation = EmailJob.about(EmailKind.BOOKING_CONFIRMED, booking.id(), booking.quantity(), event, accounts.profileOf(user), null);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            switch (bookings.place(booking, request.idempotencyKey(), now.plus(KEY_RETENTION))) {
+            switch (bookings.place(booking, request.idempotencyKey(), now.plus(KEY_RETENTION), confirmation)) {
                 case PLACED -> {
                     return booking;
                 }
@@ -68,10 +74,12 @@ public class BookingService {
         if (booking.status() == BookingStatus.CANCELLED) {
             return booking;
         }
-        if (events.find(user, booking.eventId()).filter(event -> event.hasStarted(clock.instant())).isPresent()) {
+        Event event = events.find(user, booking.eventId()).orElseThrow(() -> new NotFound("The event of this booking is gone."));
+        if (event.hasStarted(clock.instant())) {
             throw new Conflict("The event has started; bookings can only be cancelled before it starts.");
         }
-        bookings.cancel(booking, clock.instant());
+        bookings.cancel(booking, clock.instant(),
+                EmailJob.about(EmailKind.BOOKING_CANCELLED, booking.id(), booking.quantity(), event, accounts.profileOf(user), null));
         return bookings.find(bookingId).orElseThrow();
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.kippu.common.Page;
 import dev.kippu.common.PageRequest;
+import dev.kippu.notification.EmailJob;
 
 /** Where bookings are kept, together with the seat counts they change. */
 public interface Bookings {
@@ -15,12 +16,19 @@ public interface Bookings {
 
     /**
      * In one atomic step: takes the seats from the event if it is published and has enough left,
-     * stores the booking, and claims the user's idempotency key until {@code keyExpiresAt}.
+     * stores the booking, claims the user's idempotency key until {@code keyExpiresAt}, and queues
+     * the confirmation e-mail.
      */
-    Placement place(Booking booking, String idempotencyKey, Instant keyExpiresAt);
+    Placement place(Booking booking, String idempotencyKey, Instant keyExpiresAt, EmailJob confirmation);
 
-    /** In one atomic step: marks a confirmed booking cancelled and gives its seats back; false if it was not confirmed. */
-    boolean cancel(Booking booking, Instant at);
+    /**
+     * In one atomic step: marks a confirmed booking cancelled, gives its seats back and queues the
+     * notice; false if it was not confirmed.
+     */
+    boolean cancel(Booking booking, Instant at, EmailJob notice);
+
+    /** In one atomic step: marks a confirmed booking reminded and queues the reminder; false if it was reminded before or is not confirmed. */
+    boolean remind(Booking booking, EmailJob reminder);
 
     /** A user's bookings, newest first. */
     Page<Booking> byUser(String userId, PageRequest page);

@@ -17,18 +17,23 @@ public final class TestUsers {
     }
 
     public static TestUser organizer() {
-        return create("organizer", CognitoStandIn.ORGANIZERS);
+        return create("en", "organizer", CognitoStandIn.ORGANIZERS);
     }
 
     public static TestUser attendee() {
-        return create("attendee");
+        return create("en", "attendee");
     }
 
-    private static TestUser create(String kind, String... groups) {
+    /** An attendee whose user pool {@code locale} is {@code languageTag}. */
+    public static TestUser attendeeSpeaking(String languageTag) {
+        return create(languageTag, "attendee");
+    }
+
+    private static TestUser create(String languageTag, String kind, String... groups) {
         CognitoStandIn cognito = KippuStandIns.shared().cognito();
         String name = kind + "-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
         String email = name + "@example.test";
-        String id = cognito.createUser(email, PASSWORD, name, groups);
+        String id = cognito.createUserSpeaking(languageTag, email, PASSWORD, name, groups);
         AuthenticationResultType tokens = cognito.signIn(email, PASSWORD);
         return new TestUser(id, email, name, tokens.accessToken(), tokens.idToken());
     }

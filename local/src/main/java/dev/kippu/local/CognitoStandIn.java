@@ -85,9 +85,15 @@ public final class CognitoStandIn implements AutoCloseable {
 
     /** Creates a confirmed user with a permanent password; returns the user's {@code sub}. */
     public String createUser(String email, String password, String displayName, String... groups) {
+        return createUserSpeaking("en", email, password, displayName, groups);
+    }
+
+    /** {@link #createUser} for a user whose {@code locale} attribute is {@code languageTag}. */
+    public String createUserSpeaking(String languageTag, String email, String password, String displayName, String... groups) {
         String username = client.adminCreateUser(r -> r.userPoolId(userPoolId).username(email)
                         .messageAction(MessageActionType.SUPPRESS)
-                        .userAttributes(attribute("email", email), attribute("email_verified", "true"), attribute("name", displayName)))
+                        .userAttributes(attribute("email", email), attribute("email_verified", "true"), attribute("name", displayName),
+                                attribute("locale", languageTag)))
                 .user().username();
         client.adminSetUserPassword(r -> r.userPoolId(userPoolId).username(username).password(password).permanent(true));
         for (String group : groups) {

@@ -1,5 +1,6 @@
 package dev.kippu.account.cognito;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -35,7 +36,8 @@ class CognitoUserDirectory implements UserDirectory {
             String email = attributes.get("email");
             String name = attributes.getOrDefault("name", attributes.getOrDefault("preferred_username",
                     email != null ? email.substring(0, email.indexOf('@') < 0 ? email.length() : email.indexOf('@')) : user.username()));
-            return Optional.of(new UserProfile(user.id(), name, email));
+            String locale = attributes.get("locale");
+            return Optional.of(new UserProfile(user.id(), name, email, locale == null ? null : Locale.forLanguageTag(locale)));
         } catch (UserNotFoundException gone) {
             return Optional.empty();
         }

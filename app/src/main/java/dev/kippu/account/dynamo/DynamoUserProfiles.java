@@ -5,6 +5,7 @@ import static dev.kippu.platform.dynamo.Items.string;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -48,6 +49,7 @@ class DynamoUserProfiles implements UserProfiles {
         if (profile.email() != null) {
             item.put("email", s(profile.email()));
         }
+        item.put("locale", s(profile.locale().toLanguageTag()));
         table.client().putItem(r -> r.tableName(table.name()).item(item));
     }
 
@@ -56,6 +58,8 @@ class DynamoUserProfiles implements UserProfiles {
     }
 
     private static UserProfile profile(Map<String, AttributeValue> item) {
-        return new UserProfile(string(item, "id"), string(item, "displayName"), string(item, "email"));
+        String locale = string(item, "locale");
+        return new UserProfile(string(item, "id"), string(item, "displayName"), string(item, "email"),
+                locale == null ? null : Locale.forLanguageTag(locale));
     }
 }

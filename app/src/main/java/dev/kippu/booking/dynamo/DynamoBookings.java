@@ -22,11 +22,13 @@ import dev.kippu.booking.Bookings;
 import dev.kippu.booking.IdempotencyRecord;
 import dev.kippu.common.Page;
 import dev.kippu.common.PageRequest;
+import dev.kippu.notification.EmailJob;
 import dev.kippu.platform.dynamo.Index;
 import dev.kippu.platform.dynamo.IndexQuery;
 import dev.kippu.platform.dynamo.Items;
 import dev.kippu.platform.dynamo.Keys;
 import dev.kippu.platform.dynamo.KippuTable;
+import dev.kippu.platform.dynamo.Outbox;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -43,10 +45,12 @@ class DynamoBookings implements Bookings {
     private static final int CLAIM_KEY = 2;
 
     private final KippuTable table;
+    private final Outbox outbox;
     private final Clock clock;
 
-    DynamoBookings(KippuTable table, Clock clock) {
+    DynamoBookings(KippuTable table, Outbox outbox, Clock clock) {
         this.table = table;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -64,7 +68,7 @@ class DynamoBookings implements Bookings {
     }
 
     @Override
-    public Placement place(Booking booking, String idempotencyKey, Instant keyExpiresAt) {
+    public Placement place(Booking booking, String idempotencyKey, Instant keyExpiresAt, EmailJob confirmation) {
         Instant now = clock.instant();
         Map<String, AttributeValue> claim = new HashMap<>(idempotencyKey(booking.userId(), idempotencyKey));
         claim.put("bookingId", s(booking.id()));
@@ -84,7 +88,8 @@ class DynamoBookings implements Bookings {
                 TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(claim)
                         .conditionExpression("attribute_not_exists(PK) OR #expiresAt <= :nowSeconds")
                         .expressionAttributeNames(Map.of("#expiresAt", KippuTable.EXPIRES_AT))
-                        .expressionAttributeValues(Map.of(":nowSeconds", n(now.getEpochSecond())))).build()));
+                        .expressionAttributeValues(Map.of(":nowSeconds", n(now.getEpochSecond())))).build(),
+                outbox.put(confirmation.id(), confirmation.fields(), now)));
         if (reasons.isEmpty()) {
             return Placement.PLACED;
         }
@@ -98,7 +103,7 @@ class DynamoBookings implements Bookings {
     }
 
     @Override
-    public boolean cancel(Booking booking, Instant at) {
+    public boolean cancel(Booking booking, Instant at, EmailJob notice) {
         List<CancellationReason> reasons = table.transact(List.of(
                 TransactWriteItem.builder().update(u -> u.tableName(table.name()).key(key(booking.id()))
                         .updateExpression("SET #status = :cancelled, cancelledAt = :at")
@@ -111,8 +116,22 @@ class DynamoBookings implements Bookings {
                         .updateExpression("SET seatsRemaining = seatsRemaining + :quantity")
                         .conditionExpression("attribute_exists(PK)")
                         .expressionAttributeValues(Map.of(":quantity", n(booking.quantity()))))
-                        .build()));
+                        .build(),
+                outbox.put(notice.id(), notice.fields(), at)));
         return reasons.isEmpty();
+    }
+
+    @Override
+    public boolean remind(Booking booking, EmailJob reminder) {
+        Instant now = clock.instant();
+        return table.transact(List.of(
+                TransactWriteItem.builder().update(u -> u.tableName(table.name()).key(key(booking.id()))
+                        .updateExpression("SET remindedAt = :now")
+                        .conditionExpression("#status = :confirmed AND attribute_not_exists(remindedAt)")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":confirmed", s(BookingStatus.CONFIRMED.name()), ":now", time(now))))
+                        .build(),
+                outbox.put(reminder.id(), reminder.fields(), now))).isEmpty();
     }
 
     @Override

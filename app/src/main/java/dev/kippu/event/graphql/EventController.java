@@ -75,6 +75,6 @@ class EventController {
     Map<Event, UserProfile> organizer(List<Event> page) {
         Map<String, UserProfile> profiles = accounts.profiles(page.stream().map(Event::organizerId).toList());
         return page.stream().collect(Collectors.toMap(Function.identity(), event -> profiles.getOrDefault(event.organizerId(),
-                new UserProfile(event.organizerId(), null, null)), (first, second) -> first));
+                UserProfile.unknown(event.organizerId())), (first, second) -> first));
     }
 }

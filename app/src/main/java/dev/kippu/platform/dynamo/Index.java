@@ -9,7 +9,9 @@ public enum Index {
     /** What a person owns, newest first: an organizer's events ({@code ORGANIZER#id}), a user's bookings ({@code USER#id}). */
     BY_OWNER("byOwner", "ownerPk", "ownerSk"),
     /** An event's bookings ({@code EVENT#id}), oldest first. */
-    BY_EVENT("byEvent", "eventPk", "eventSk");
+    BY_EVENT("byEvent", "eventPk", "eventSk"),
+    /** Outbox entries not yet relayed, oldest first, spread over {@link Outbox#SHARDS} partitions ({@code OUTBOX#0..}). */
+    OUTBOX("outbox", "outboxPk", "outboxSk");
 
     private final String indexName;
     private final String partitionKey;

@@ -1,0 +1,61 @@
+package dev.kippu.notification;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends one job's e-mail at most once, however often the queue delivers the job: the job is
+ * claimed before sending and marked sent after. If sending fails the claim is released and the
+ * failure thrown, so the queue delivers the job again later.
+ */
+@Service
+public class EmailDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailDelivery.class);
+
+    private final SentEmails sent;
+    private final EmailComposer composer;
+    private final Mailer mailer;
+    private final NotificationProperties properties;
+
+    public EmailDelivery(SentEmails sent, EmailComposer composer, Mailer mailer, NotificationProperties properties) {
+        this.sent = sent;
+        this.composer = composer;
+        this.mailer = mailer;
+        this.properties = properties;
+    }
+
+    public Outcome deliver(EmailJob job) {
+        if (job.recipientEmail() == null) {
+            log.warn("E-mail job {} has no recipient address; dropped", job.id());
+            return Outcome.DONE;
+        }
+        switch (sent.claim(job.id(), properties.claimLease())) {
+            case ALREADY_SENT -> {
+                return Outcome.DONE;
+            }
+            case HELD_ELSEWHERE -> {
+                return Outcome.BUSY;
+            }
+            case CLAIMED -> {
+                try {
+                    mailer.send(composer.compose(job));
+                } catch (RuntimeException e) {
+                    sent.release(job.id());
+                    throw e;
+                }
+                sent.markSent(job.id());
+                return Outcome.DONE;
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    public enum Outcome {
+        /** Sent now or before: the queue may forget the job. */
+        DONE,
+        /** Another worker is sending it: ask again later. */
+        BUSY
+    }
+}
