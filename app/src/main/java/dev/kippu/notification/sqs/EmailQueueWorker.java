@@ -76,7 +76,9 @@ public class EmailQueueWorker implements SmartLifecycle {
     @Override
     public void start() {
         if (properties.workerEnabled()) {
-            loop = Thread.ofVirtual().name("email-worker").start(this::run);
+            Thread thread = Thread.ofVirtual().name("email-worker").unstarted(this::run);
+            loop = thread;
+            thread.start();
         }
     }
 
