@@ -1,14 +1,22 @@
 package dev.kippu.support;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.kippu.local.CognitoStandIn;
 import dev.kippu.local.DynamoDbStandIn;
+import dev.kippu.local.S3StandIn;
 
 /**
- * The local AWS stand-ins on free ports, started once per JVM and stopped when it exits, and the
- * application properties that point Kippu at them.
+ * The local AWS stand-ins on free ports, started once per JVM (side by side) and stopped when it exits,
+ * and the application properties that point Kippu at them.
  */
 public final class KippuStandIns {
 
@@ -16,24 +24,48 @@ public final class KippuStandIns {
 
     private final DynamoDbStandIn dynamo;
     private final CognitoStandIn cognito;
+    private final S3StandIn s3;
 
-    private KippuStandIns(DynamoDbStandIn dynamo, CognitoStandIn cognito) {
+    private KippuStandIns(DynamoDbStandIn dynamo, CognitoStandIn cognito, S3StandIn s3) {
         this.dynamo = dynamo;
         this.cognito = cognito;
+        this.s3 = s3;
     }
 
     public static synchronized KippuStandIns shared() {
         if (shared == null) {
-            DynamoDbStandIn dynamo = DynamoDbStandIn.start();
-            try {
-                shared = new KippuStandIns(dynamo, CognitoStandIn.start());
-            } catch (RuntimeException e) {
-                dynamo.close();
-                throw e;
-            }
+            shared = startAll();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stop-stand-ins"));
         }
         return shared;
+    }
+
+    /** Starts the three at once (S3Mock, a JVM, takes longest); if one fails, stops those that started. */
+    private static KippuStandIns startAll() {
+        try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<DynamoDbStandIn> dynamo = starter.submit(() -> DynamoDbStandIn.start());
+            Future<CognitoStandIn> cognito = starter.submit(() -> CognitoStandIn.start());
+            Future<S3StandIn> s3 = starter.submit(() -> S3StandIn.start());
+            List<AutoCloseable> started = new ArrayList<>();
+            RuntimeException failure = null;
+            for (Future<? extends AutoCloseable> standIn : List.of(dynamo, cognito, s3)) {
+                try {
+                    started.add(standIn.get());
+                } catch (ExecutionException | InterruptedException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : new CompletionException(e);
+                    if (failure == null) {
+                        failure = cause;
+                    } else {
+                        failure.addSuppressed(cause);
+                    }
+                }
+            }
+            if (failure != null) {
+                started.forEach(KippuStandIns::closeQuietly);
+                throw failure;
+            }
+            return new KippuStandIns(dynamo.resultNow(), cognito.resultNow(), s3.resultNow());
+        }
     }
 
     public CognitoStandIn cognito() {
@@ -44,10 +76,15 @@ public final class KippuStandIns {
         return dynamo;
     }
 
+    public S3StandIn s3() {
+        return s3;
+    }
+
     public Map<String, String> properties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("kippu.aws.endpoints.dynamodb", dynamo.endpoint());
         properties.put("kippu.aws.endpoints.cognito", cognito.endpoint());
+        properties.put("kippu.aws.endpoints.s3", s3.endpoint());
         properties.put("kippu.aws.access-key-id", "local");
         properties.put("kippu.aws.secret-access-key", "local");
         properties.put("kippu.dynamodb.create-table", "true");
@@ -55,11 +92,23 @@ public final class KippuStandIns {
         properties.put("kippu.cognito.issuer", cognito.issuer());
         properties.put("kippu.cognito.jwk-set-uri", cognito.jwkSetUri());
         properties.put("kippu.cognito.client-ids", cognito.clientId());
+        properties.put("kippu.media.uploads-bucket", s3.uploadsBucket());
+        properties.put("kippu.media.media-bucket", s3.mediaBucket());
+        properties.put("kippu.media.public-base-url", s3.publicBaseUrl());
         return properties;
     }
 
     private void close() {
-        cognito.close();
-        dynamo.close();
+        closeQuietly(s3);
+        closeQuietly(cognito);
+        closeQuietly(dynamo);
+    }
+
+    private static void closeQuietly(AutoCloseable standIn) {
+        try {
+            standIn.close();
+        } catch (Exception e) {
+            // stopping the others matters more
+        }
     }
 }
