@@ -1,11 +1,8 @@
 package dev.kippu.support;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,30 +39,23 @@ public final class KippuStandIns {
 
     /** Starts the three at once (S3Mock, a JVM, takes longest); if one fails, stops those that started. */
     private static KippuStandIns startAll() {
+        Future<DynamoDbStandIn> dynamo;
+        Future<CognitoStandIn> cognito;
+        Future<S3StandIn> s3;
         try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<DynamoDbStandIn> dynamo = starter.submit(() -> DynamoDbStandIn.start());
-            Future<CognitoStandIn> cognito = starter.submit(() -> CognitoStandIn.start());
-            Future<S3StandIn> s3 = starter.submit(() -> S3StandIn.start());
-            List<AutoCloseable> started = new ArrayList<>();
-            RuntimeException failure = null;
-            for (Future<? extends AutoCloseable> standIn : List.of(dynamo, cognito, s3)) {
-                try {
-                    started.add(standIn.get());
-                } catch (ExecutionException | InterruptedException e) {
-                    RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : new CompletionException(e);
-                    if (failure == null) {
-                        failure = cause;
-                    } else {
-                        failure.addSuppressed(cause);
-                    }
-                }
-            }
-            if (failure != null) {
-                started.forEach(KippuStandIns::closeQuietly);
-                throw failure;
-            }
-            return new KippuStandIns(dynamo.resultNow(), cognito.resultNow(), s3.resultNow());
+            dynamo = starter.submit(() -> DynamoDbStandIn.start());
+            cognito = starter.submit(() -> CognitoStandIn.start());
+            s3 = starter.submit(() -> S3StandIn.start());
+        } // waits for all three
+        List<Future<? extends AutoCloseable>> all = List.of(dynamo, cognito, s3);
+        List<Throwable> failures = all.stream().filter(f -> f.state() == Future.State.FAILED).map(Future::exceptionNow).toList();
+        if (!failures.isEmpty()) {
+            all.stream().filter(f -> f.state() == Future.State.SUCCESS).forEach(f -> closeQuietly(f.resultNow()));
+            IllegalStateException failure = new IllegalStateException("the local stand-ins did not start", failures.getFirst());
+            failures.stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
         }
+        return new KippuStandIns(dynamo.resultNow(), cognito.resultNow(), s3.resultNow());
     }
 
     public CognitoStandIn cognito() {
