@@ -30,7 +30,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  */
 class ArchitectureTest {
 
-    private static final List<String> FEATURES = List.of("dev.kippu.event", "dev.kippu.booking", "dev.kippu.account", "dev.kippu.notification", "dev.kippu.common");
+    private static final List<String> FEATURES = List.of("dev.kippu.event", "dev.kippu.booking", "dev.kippu.account", "dev.kippu.media",
+            "dev.kippu.notification", "dev.kippu.common");
 
     private static final DescribedPredicate<JavaClass> DOMAIN =
             describe("are in a feature's domain (" + String.join(", ", FEATURES) + ")", type -> FEATURES.contains(type.getPackageName()));

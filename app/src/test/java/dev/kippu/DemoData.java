@@ -1,7 +1,16 @@
 package dev.kippu;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.imageio.ImageIO;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +44,18 @@ import dev.kippu.event.Event;
 import dev.kippu.event.EventService;
 import dev.kippu.local.CognitoStandIn;
 import dev.kippu.local.LocalDirectory;
+import dev.kippu.local.S3StandIn;
+import dev.kippu.media.ConfirmCoverUpload;
+import dev.kippu.media.CoverService;
+import dev.kippu.media.RequestCoverUpload;
+import dev.kippu.media.UploadTicket;
 import dev.kippu.platform.dynamo.DynamoDbProperties;
 import dev.kippu.support.KippuStandIns;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Demo data for the local stack: an organizer, two attendees, six upcoming events (one a draft),
- * a few bookings. The endpoints, ids and users (with passwords and fresh access tokens) are written
+ * Demo data for the local stack: an organizer, two attendees, six upcoming events (one a draft, one
+ * with a cover image), a few bookings. The endpoints, ids and users (with passwords and fresh access tokens) are written
  * to {@code .kippu/local-stack.json} for scripts, and printed for people.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -49,7 +65,7 @@ class DemoData {
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     @Bean
-    ApplicationRunner seedDemoData(EventService events, BookingService bookings, WebServerApplicationContext web,
+    ApplicationRunner seedDemoData(EventService events, BookingService bookings, CoverService covers, WebServerApplicationContext web,
                                    DynamoDbProperties table, JsonMapper json) {
         return (ApplicationArguments args) -> {
             CognitoStandIn cognito = KippuStandIns.shared().cognito();
@@ -73,6 +89,7 @@ class DemoData {
                     event(events, organizer, "Sumida River Fireworks Cruise", "Asakusa Pier", 45, 19, 40));
             created.forEach(event -> events.publish(organizer, event.id()));
             event(events, organizer, "Winter Lantern Walk (draft)", "Kyoto Higashiyama", 60, 17, 200);
+            uploadCover(covers, organizer, created.getFirst().id());
             bookings.book(signedIn.get(1), new BookSeats(created.getFirst().id(), 2, "demo-" + UUID.randomUUID()));
             bookings.book(signedIn.get(2), new BookSeats(created.get(1).id(), 4, "demo-" + UUID.randomUUID()));
 
@@ -84,6 +101,9 @@ class DemoData {
             stack.put("cognito", Map.of("endpoint", cognito.endpoint(), "userPoolId", cognito.userPoolId(),
                     "clientId", cognito.clientId(), "issuer", cognito.issuer(), "authFlow", "USER_PASSWORD_AUTH"));
             stack.put("dynamodb", Map.of("endpoint", KippuStandIns.shared().dynamo().endpoint(), "table", table.tableName()));
+            S3StandIn s3 = KippuStandIns.shared().s3();
+            stack.put("s3", Map.of("endpoint", s3.endpoint(), "uploadsBucket", s3.uploadsBucket(), "mediaBucket", s3.mediaBucket(),
+                    "publicBaseUrl", s3.publicBaseUrl()));
             stack.put("sqs", Map.of("endpoint", KippuStandIns.shared().sqs().endpoint()));
             stack.put("mail", Map.of("viewer", KippuStandIns.shared().ses().viewer(), "json", KippuStandIns.shared().ses().endpoint() + "/store"));
             stack.put("users", users.stream().map(user -> Map.of("email", user.email(), "password", user.password(),
@@ -109,6 +129,41 @@ class DemoData {
         Instant startsAt = LocalDate.now(TOKYO).plusDays(daysAhead).atTime(LocalTime.of(hour, 0)).atZone(TOKYO).toInstant();
         return events.create(organizer, new CreateEvent(title, "A Kippu demo event: " + title + ".", venue,
                 startsAt, startsAt.plus(Duration.ofHours(3)), capacity));
+    }
+
+    /** The way the web front end sets a cover: ask for a ticket, PUT the file to its URL, confirm. */
+    private static void uploadCover(CoverService covers, CurrentUser organizer, String eventId) throws IOException, InterruptedException {
+        byte[] png = coverImage();
+        UploadTicket ticket = covers.requestUpload(organizer, new RequestCoverUpload(eventId, "image/png", png.length));
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.url())).method(ticket.method(), HttpRequest.BodyPublishers.ofByteArray(png));
+        ticket.headers().stream().filter(header -> !header.name().equalsIgnoreCase("content-length")) // java.net.http sets it from the body
+                .forEach(header -> put.header(header.name(), header.value()));
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(put.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the demo cover upload failed: HTTP " + response.statusCode() + " " + response.body());
+            }
+        }
+        covers.confirmUpload(organizer, new ConfirmCoverUpload(eventId, ticket.uploadId()));
+    }
+
+    /** A 1200×630 night-blue gradient with a few warm "stage lights": drawn, so no font is needed. */
+    private static byte[] coverImage() throws IOException {
+        BufferedImage image = new BufferedImage(1200, 630, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setPaint(new GradientPaint(0, 0, new Color(0x0B1A3A), 1200, 630, new Color(0x5B2A86)));
+            g.fillRect(0, 0, 1200, 630);
+            for (int i = 0; i < 5; i++) {
+                g.setColor(new Color(255, 190 - i * 20, 60, 90));
+                g.fillOval(120 + i * 220, 380 - (i % 2) * 60, 160, 160);
+            }
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return png.toByteArray();
     }
 
     private static void write(Path file, String content) {

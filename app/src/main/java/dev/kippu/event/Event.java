@@ -3,6 +3,7 @@ package dev.kippu.event;
 import java.time.Instant;
 
 import dev.kippu.account.CurrentUser;
+import dev.kippu.common.Conflict;
 
 /**
  * An event people book seats for. {@code version} increases with every change an organizer makes
@@ -45,9 +46,21 @@ public record Event(
         return status == EventStatus.PUBLISHED && !hasStarted(now);
     }
 
+    /** An organizer may change the event unless it is cancelled. */
+    public void requireChangeable() {
+        if (status == EventStatus.CANCELLED) {
+            throw new Conflict("This event is cancelled and can no longer be changed.");
+        }
+    }
+
     Event withDetails(String title, String description, String venue, Instant startsAt, Instant endsAt, int capacity, Instant now) {
         return new Event(id, organizerId, title, description, venue, startsAt, endsAt, capacity,
                 seatsRemaining + (capacity - this.capacity), status, coverImageUrl, createdAt, now, version + 1);
+    }
+
+    Event withCover(String newCoverImageUrl, Instant now) {
+        return new Event(id, organizerId, title, description, venue, startsAt, endsAt, capacity, seatsRemaining,
+                status, newCoverImageUrl, createdAt, now, version + 1);
     }
 
     Event withStatus(EventStatus newStatus, Instant now) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -53,9 +54,7 @@ public class EventService {
 
     public Event update(CurrentUser organizer, String id, UpdateEvent input) {
         return change(organizer, id, event -> {
-            if (event.status() == EventStatus.CANCELLED) {
-                throw new Conflict("This event is cancelled and can no longer be changed.");
-            }
+            event.requireChangeable();
             return input.applyTo(event, clock.instant());
         });
     }
@@ -70,6 +69,18 @@ public class EventService {
                 }
                 yield event.withStatus(EventStatus.PUBLISHED, clock.instant());
             }
+        });
+    }
+
+    /**
+     * Points the event at another cover image: the public URL of an image that has already been checked
+     * and published. Like any change, not on a cancelled event.
+     */
+    public Event setCover(CurrentUser organizer, String id, String coverImageUrl) {
+        new Violations().length(coverImageUrl, 1, 2000, "coverImageUrl").throwIfAny();
+        return change(organizer, id, event -> {
+            event.requireChangeable();
+            return Objects.equals(event.coverImageUrl(), coverImageUrl) ? event : event.withCover(coverImageUrl, clock.instant());
         });
     }
 
