@@ -25,12 +25,18 @@ import graphql.language.SelectionSet;
 
 /**
  * Checks an operation before any resolver runs: it must not have more aliases or operation
- * definitions than allowed, and an anonymous caller may only use the public query fields.
+ * definitions than allowed, and an anonymous caller may only use the public fields.
  */
 class OperationGuard extends SimplePerformantInstrumentation {
 
-    /** Query fields anyone may read; everything else needs a signed-in user. */
-    private static final Set<String> PUBLIC_QUERY_FIELDS = Set.of("me", "event", "events", "__typename", "__schema", "__type");
+    /**
+     * Root fields anyone may use; everything else needs a signed-in user. Seat counts of published
+     * events are public (as {@code event(id)} shows them), so anonymous buyers may follow them;
+     * drafts stay their organizer's ({@code NOT_FOUND} for others, checked by the use case).
+     */
+    private static final Map<OperationDefinition.Operation, Set<String>> PUBLIC_FIELDS = Map.of(
+            OperationDefinition.Operation.QUERY, Set.of("me", "event", "events", "__typename", "__schema", "__type"),
+            OperationDefinition.Operation.SUBSCRIPTION, Set.of("seatsChanged"));
 
     private final GraphQlLimits limits;
 
@@ -63,8 +69,8 @@ class OperationGuard extends SimplePerformantInstrumentation {
 
     private static boolean isPublic(ExecutionContext execution) {
         OperationDefinition operation = execution.getOperationDefinition();
-        return operation.getOperation() == OperationDefinition.Operation.QUERY
-                && rootFields(operation.getSelectionSet(), execution.getFragmentsByName()).stream().allMatch(PUBLIC_QUERY_FIELDS::contains);
+        Set<String> publicFields = PUBLIC_FIELDS.getOrDefault(operation.getOperation(), Set.of());
+        return rootFields(operation.getSelectionSet(), execution.getFragmentsByName()).stream().allMatch(publicFields::contains);
     }
 
     private static List<String> rootFields(SelectionSet selections, Map<String, FragmentDefinition> fragments) {
