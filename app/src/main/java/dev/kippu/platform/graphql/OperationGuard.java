@@ -25,7 +25,8 @@ import graphql.language.SelectionSet;
 
 /**
  * Checks an operation before any resolver runs: it must not have more aliases or operation
- * definitions than allowed, and an anonymous caller may only use the public fields.
+ * definitions than allowed, a subscription must come over WebSocket, and an anonymous caller may
+ * only use the public fields.
  */
 class OperationGuard extends SimplePerformantInstrumentation {
 
@@ -37,6 +38,9 @@ class OperationGuard extends SimplePerformantInstrumentation {
     private static final Map<OperationDefinition.Operation, Set<String>> PUBLIC_FIELDS = Map.of(
             OperationDefinition.Operation.QUERY, Set.of("me", "event", "events", "__typename", "__schema", "__type"),
             OperationDefinition.Operation.SUBSCRIPTION, Set.of("seatsChanged"));
+
+    static final String SUBSCRIPTION_NEEDS_WEBSOCKET = "Subscriptions need a WebSocket: connect to /graphql with the "
+            + "graphql-transport-ws protocol. Where none can be held, poll event(id) { seatsRemaining status } instead.";
 
     private final GraphQlLimits limits;
 
@@ -59,6 +63,10 @@ class OperationGuard extends SimplePerformantInstrumentation {
         }).sum();
         if (aliases > limits.maxAliases()) {
             throw abort("BAD_REQUEST", "A request may use at most " + limits.maxAliases() + " aliases; it uses " + aliases + ".");
+        }
+        if (execution.getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION
+                && !Boolean.TRUE.equals(execution.getGraphQLContext().get(RequestContextInterceptor.OVER_WEBSOCKET))) {
+            throw abort("BAD_REQUEST", SUBSCRIPTION_NEEDS_WEBSOCKET);
         }
         CurrentUser user = execution.getGraphQLContext().get(RequestContextInterceptor.CURRENT_USER);
         if (user == null && !isPublic(execution)) {
