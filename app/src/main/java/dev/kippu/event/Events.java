@@ -15,6 +15,12 @@ public interface Events {
 
     Map<String, Event> findAll(Collection<String> ids);
 
+    /**
+     * The event's seats and status, read strongly consistent: a booking committed a moment ago, by
+     * any instance of the application, already shows.
+     */
+    Optional<SeatAvailability> availability(String eventId);
+
     void create(Event event);
 
     /**

@@ -27,6 +27,7 @@ import dev.kippu.common.PageRequest;
 import dev.kippu.event.Event;
 import dev.kippu.event.EventStatus;
 import dev.kippu.event.Events;
+import dev.kippu.event.SeatAvailability;
 import dev.kippu.platform.dynamo.Cursors;
 import dev.kippu.platform.dynamo.Index;
 import dev.kippu.platform.dynamo.IndexQuery;
@@ -68,6 +69,18 @@ class DynamoEvents implements Events {
         return table.getAll(ids.stream().map(DynamoEvents::key).toList()).stream()
                 .map(DynamoEvents::event)
                 .collect(Collectors.toMap(Event::id, Function.identity()));
+    }
+
+    /** Strongly consistent (1 read unit per 4 KB of the whole item); only the three attributes travel. */
+    @Override
+    public Optional<SeatAvailability> availability(String eventId) {
+        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name()).key(key(eventId))
+                .consistentRead(true)
+                .projectionExpression("id, seatsRemaining, #status")
+                .expressionAttributeNames(Map.of("#status", "status"))).item();
+        return item == null || item.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new SeatAvailability(string(item, "id"), integer(item, "seatsRemaining"), EventStatus.valueOf(string(item, "status"))));
     }
 
     @Override

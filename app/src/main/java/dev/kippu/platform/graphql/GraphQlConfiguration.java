@@ -1,14 +1,17 @@
 package dev.kippu.platform.graphql;
 
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.webmvc.GraphQlSseHandler;
 
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 
-/** The schema's scalar and the limits every request is held to. */
+/** The schema's scalar, the limits every request is held to, and GraphQL over SSE with coded errors. */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
 
@@ -35,5 +38,11 @@ class GraphQlConfiguration {
     @Bean
     OperationGuard operationGuard(GraphQlLimits limits) {
         return new OperationGuard(limits);
+    }
+
+    /** Replaces Spring Boot's handler (same settings), see {@link CodedSseHandler}. */
+    @Bean
+    GraphQlSseHandler graphQlSseHandler(WebGraphQlHandler handler, GraphQlProperties properties) {
+        return new CodedSseHandler(handler, properties.getHttp().getSse().getTimeout(), properties.getHttp().getSse().getKeepAlive());
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxOperations   operation definitions in the document
  * @param maxTokens       parser tokens in the document
  * @param maxRequestBytes HTTP request body
+ * @param maxSubscriptionsPerConnection subscriptions one WebSocket connection may hold open at once
  */
 @ConfigurationProperties("kippu.graphql.limits")
 public record GraphQlLimits(
@@ -21,5 +22,6 @@ public record GraphQlLimits(
         @DefaultValue("20") int maxAliases,
         @DefaultValue("5") int maxOperations,
         @DefaultValue("5000") int maxTokens,
-        @DefaultValue("65536") long maxRequestBytes) {
+        @DefaultValue("65536") long maxRequestBytes,
+        @DefaultValue("10") int maxSubscriptionsPerConnection) {
 }

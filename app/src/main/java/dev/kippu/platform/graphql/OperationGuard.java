@@ -25,12 +25,22 @@ import graphql.language.SelectionSet;
 
 /**
  * Checks an operation before any resolver runs: it must not have more aliases or operation
- * definitions than allowed, and an anonymous caller may only use the public query fields.
+ * definitions than allowed, a subscription must come over WebSocket, and an anonymous caller may
+ * only use the public fields.
  */
 class OperationGuard extends SimplePerformantInstrumentation {
 
-    /** Query fields anyone may read; everything else needs a signed-in user. */
-    private static final Set<String> PUBLIC_QUERY_FIELDS = Set.of("me", "event", "events", "__typename", "__schema", "__type");
+    /**
+     * Root fields anyone may use; everything else needs a signed-in user. Seat counts of published
+     * events are public (as {@code event(id)} shows them), so anonymous buyers may follow them;
+     * drafts stay their organizer's ({@code NOT_FOUND} for others, checked by the use case).
+     */
+    private static final Map<OperationDefinition.Operation, Set<String>> PUBLIC_FIELDS = Map.of(
+            OperationDefinition.Operation.QUERY, Set.of("me", "event", "events", "__typename", "__schema", "__type"),
+            OperationDefinition.Operation.SUBSCRIPTION, Set.of("seatsChanged"));
+
+    static final String SUBSCRIPTION_NEEDS_WEBSOCKET = "Subscriptions need a WebSocket: connect to /graphql with the "
+            + "graphql-transport-ws protocol. Where none can be held, poll event(id) { seatsRemaining status } instead.";
 
     private final GraphQlLimits limits;
 
@@ -54,6 +64,10 @@ class OperationGuard extends SimplePerformantInstrumentation {
         if (aliases > limits.maxAliases()) {
             throw abort("BAD_REQUEST", "A request may use at most " + limits.maxAliases() + " aliases; it uses " + aliases + ".");
         }
+        if (execution.getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION
+                && !Boolean.TRUE.equals(execution.getGraphQLContext().get(RequestContextInterceptor.OVER_WEBSOCKET))) {
+            throw abort("BAD_REQUEST", SUBSCRIPTION_NEEDS_WEBSOCKET);
+        }
         CurrentUser user = execution.getGraphQLContext().get(RequestContextInterceptor.CURRENT_USER);
         if (user == null && !isPublic(execution)) {
             throw abort("UNAUTHENTICATED", "Sign in to do this: this operation needs an access token.");
@@ -63,8 +77,8 @@ class OperationGuard extends SimplePerformantInstrumentation {
 
     private static boolean isPublic(ExecutionContext execution) {
         OperationDefinition operation = execution.getOperationDefinition();
-        return operation.getOperation() == OperationDefinition.Operation.QUERY
-                && rootFields(operation.getSelectionSet(), execution.getFragmentsByName()).stream().allMatch(PUBLIC_QUERY_FIELDS::contains);
+        Set<String> publicFields = PUBLIC_FIELDS.getOrDefault(operation.getOperation(), Set.of());
+        return rootFields(operation.getSelectionSet(), execution.getFragmentsByName()).stream().allMatch(publicFields::contains);
     }
 
     private static List<String> rootFields(SelectionSet selections, Map<String, FragmentDefinition> fragments) {

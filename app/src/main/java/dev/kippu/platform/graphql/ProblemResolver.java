@@ -62,7 +62,7 @@ class ProblemResolver extends DataFetcherExceptionResolverAdapter {
     }
 
     /** Binding wraps what a command's constructor throws; look through the causes. */
-    private static Problem problemIn(Throwable thrown) {
+    static Problem problemIn(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof Problem problem) {
                 return problem;

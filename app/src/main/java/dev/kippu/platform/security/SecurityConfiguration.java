@@ -7,15 +7,25 @@ import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.support.AuthenticationExtractor;
+import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
+import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,6 +64,37 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(invalidToken)
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token -> CognitoAccessTokens.authentication(token, cognito))))
                 .build();
+    }
+
+    /**
+     * GraphQL over WebSocket: browsers cannot set headers on a WebSocket, so the access token comes
+     * in the {@code connection_init} payload, {@code {"Authorization": "Bearer <token>"}}. It is
+     * verified by the same decoder and turned into the same user as over HTTP. A bad token, or an
+     * {@code Authorization} that is no bearer token, closes the connection (4401 Unauthorized)
+     * before any operation runs; no {@code Authorization} means an anonymous connection. The user
+     * reaches the operations of the connection through the Reactor context, which is why this runs
+     * ahead of (outside) {@code RequestContextInterceptor}.
+     * <p>
+     * The token is checked once per connection: a connection outlives its token's expiry, as it
+     * would behind any WebSocket gateway; what it may see is public or the organizer's own draft.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 100)
+    AuthenticationWebSocketInterceptor webSocketAuthentication(JwtDecoder decoder, CognitoProperties cognito) {
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        provider.setJwtAuthenticationConverter(token -> CognitoAccessTokens.authentication(token, cognito));
+        return new AuthenticationWebSocketInterceptor(bearerTokenIn(new BearerTokenAuthenticationExtractor()), new ProviderManager(provider));
+    }
+
+    /** Spring's extractor, but an {@code Authorization} that is no string is a bad request too (not a ClassCastException). */
+    private static AuthenticationExtractor bearerTokenIn(AuthenticationExtractor extractor) {
+        return payload -> {
+            try {
+                return extractor.getAuthentication(payload);
+            } catch (ClassCastException notText) {
+                return Mono.error(new OAuth2AuthenticationException(BearerTokenErrors.invalidRequest("Authorization must be text")));
+            }
+        };
     }
 
     private static void writeError(JsonMapper json, java.io.OutputStream out, String message) throws IOException {

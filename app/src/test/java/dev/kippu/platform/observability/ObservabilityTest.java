@@ -58,7 +58,8 @@ class ObservabilityTest {
         HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"query listing { events { edges { cursor } } }\"}")).build(),
                 HttpResponse.BodyHandlers.discarding());
-        assertThat(get("/actuator/prometheus")).contains("graphql_request_seconds_count", "graphql_datafetcher_seconds_count");
+        assertThat(get("/actuator/prometheus")).contains("graphql_request_seconds_count", "graphql_datafetcher_seconds_count",
+                "kippu_live_polled_events", "kippu_live_followers", "kippu_live_reads_total");
     }
 
     private String get(String path) throws Exception {
