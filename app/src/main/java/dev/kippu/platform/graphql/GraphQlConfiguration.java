@@ -1,6 +1,7 @@
 package dev.kippu.platform.graphql;
 
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -42,6 +43,7 @@ class GraphQlConfiguration {
 
     /** Replaces Spring Boot's handler (same settings), see {@link CodedSseHandler}. */
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     GraphQlSseHandler graphQlSseHandler(WebGraphQlHandler handler, GraphQlProperties properties) {
         return new CodedSseHandler(handler, properties.getHttp().getSse().getTimeout(), properties.getHttp().getSse().getKeepAlive());
     }
