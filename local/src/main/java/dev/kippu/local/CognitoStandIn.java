@@ -46,16 +46,10 @@ public final class CognitoStandIn implements AutoCloseable {
     }
 
     public static CognitoStandIn start(int port) {
-        StandInProcess process = StandInProcess.start("cognito-local",
+        return StandInProcess.start("cognito-local",
                 LocalDirectory.nodeCommand("node_modules/cognito-local/lib/bin/start.js"),
                 Map.of("PORT", Integer.toString(port), "HOST", "127.0.0.1", "NODE_NO_WARNINGS", "1"),
-                port, Duration.ofSeconds(30));
-        try {
-            return new CognitoStandIn(process);
-        } catch (RuntimeException e) {
-            process.close();
-            throw e;
-        }
+                port, Duration.ofSeconds(30)).wrap(CognitoStandIn::new);
     }
 
     public String endpoint() {

@@ -33,14 +33,8 @@ public final class DynamoDbStandIn implements AutoCloseable {
 
     public static DynamoDbStandIn start() {
         int port = StandInProcess.freePort();
-        StandInProcess process = StandInProcess.start("dynamodb",
-                LocalDirectory.nodeCommand("dynamodb/server.js", "--port", Integer.toString(port)), Map.of(), port, Duration.ofSeconds(30));
-        try {
-            return new DynamoDbStandIn(process);
-        } catch (RuntimeException e) {
-            process.close();
-            throw e;
-        }
+        return StandInProcess.start("dynamodb", LocalDirectory.nodeCommand("dynamodb/server.js", "--port", Integer.toString(port)),
+                Map.of(), port, Duration.ofSeconds(30)).wrap(DynamoDbStandIn::new);
     }
 
     /** {@code http://127.0.0.1:<port>}, for {@code endpointOverride} or {@code AWS_ENDPOINT_URL_DYNAMODB}. */

@@ -65,13 +65,7 @@ public final class S3StandIn implements AutoCloseable {
                 "--spring.main.banner-mode=off",
                 // relative to the process's working directory, StandInProcess's temporary directory
                 "--com.adobe.testing.s3mock.store.root=store");
-        StandInProcess process = StandInProcess.start("s3mock", command, Map.of(), port, Duration.ofSeconds(60));
-        try {
-            return new S3StandIn(process);
-        } catch (RuntimeException e) {
-            process.close();
-            throw e;
-        }
+        return StandInProcess.start("s3mock", command, Map.of(), port, Duration.ofSeconds(60)).wrap(S3StandIn::new);
     }
 
     /** {@code http://127.0.0.1:<port>}, for {@code endpointOverride} with path-style access. */

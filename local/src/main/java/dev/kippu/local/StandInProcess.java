@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A stand-in server running as a child process on a loopback port. It is ready once the port accepts
@@ -55,6 +56,16 @@ public final class StandInProcess implements AutoCloseable {
             return standIn;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + " (" + String.join(" ", command) + ")", e);
+        }
+    }
+
+    /** What wraps this process (a client, a set-up); if building it fails, the process is stopped. */
+    public <T> T wrap(Function<StandInProcess, T> wrapper) {
+        try {
+            return wrapper.apply(this);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
