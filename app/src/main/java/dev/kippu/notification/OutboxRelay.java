@@ -10,17 +10,22 @@ import org.springframework.stereotype.Service;
 /**
  * Moves e-mail jobs from the outbox to the queue: send first, then remove. A relay that dies in
  * between sends the jobs again next time; the worker's {@link SentEmails} makes that harmless.
+ * On schedule it looks every relay interval while there is work, and less often while there is
+ * none (up to every {@value #MAX_IDLE_TICKS} + 1 intervals), so an idle service reads little.
  */
 @Service
 public class OutboxRelay {
 
     private static final int BATCH = 50;
+    static final int MAX_IDLE_TICKS = 7;
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final PendingEmails pending;
     private final EmailQueue queue;
     private final NotificationProperties properties;
+    private int idleTicks;
+    private int ticksToSkip;
 
     public OutboxRelay(PendingEmails pending, EmailQueue queue, NotificationProperties properties) {
         this.pending = pending;
@@ -33,11 +38,18 @@ public class OutboxRelay {
         if (!properties.relayEnabled()) {
             return;
         }
+        if (ticksToSkip > 0) {
+            ticksToSkip--;
+            return;
+        }
+        int moved = 0;
         try {
-            drain();
+            moved = drain();
         } catch (RuntimeException e) {
             log.warn("Relaying e-mail jobs failed; they stay in the outbox for the next attempt: {}", e.toString());
         }
+        idleTicks = moved > 0 ? 0 : Math.min(MAX_IDLE_TICKS, idleTicks * 2 + 1);
+        ticksToSkip = idleTicks;
     }
 
     /** Relays one batch; returns how many jobs it moved. */
