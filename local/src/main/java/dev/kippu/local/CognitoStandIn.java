@@ -1,12 +1,8 @@
 package dev.kippu.local;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
@@ -29,11 +25,7 @@ public final class CognitoStandIn implements AutoCloseable {
 
     private CognitoStandIn(StandInProcess process) {
         this.process = process;
-        this.client = CognitoIdentityProviderClient.builder()
-                .endpointOverride(URI.create(process.endpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        this.client = LocalClients.at(process.endpoint(), CognitoIdentityProviderClient.builder()).build();
         this.userPoolId = client.createUserPool(r -> r.poolName("kippu")).userPool().id();
         this.clientId = client.createUserPoolClient(r -> r.userPoolId(userPoolId).clientName("kippu-web")
                 .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))

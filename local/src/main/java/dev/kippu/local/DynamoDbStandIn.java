@@ -1,13 +1,9 @@
 package dev.kippu.local;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -17,18 +13,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class DynamoDbStandIn implements AutoCloseable {
 
-    public static final Region REGION = Region.US_EAST_1;
-
     private final StandInProcess process;
     private final DynamoDbClient client;
 
     private DynamoDbStandIn(StandInProcess process) {
         this.process = process;
-        this.client = DynamoDbClient.builder()
-                .region(REGION)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .endpointOverride(URI.create(process.endpoint()))
-                .build();
+        this.client = LocalClients.at(process.endpoint(), DynamoDbClient.builder()).build();
     }
 
     public static DynamoDbStandIn start() {

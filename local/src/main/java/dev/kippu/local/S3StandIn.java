@@ -1,7 +1,6 @@
 package dev.kippu.local;
 
 import java.io.File;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -38,12 +34,7 @@ public final class S3StandIn implements AutoCloseable {
 
     private S3StandIn(StandInProcess process) {
         this.process = process;
-        this.client = S3Client.builder()
-                .endpointOverride(URI.create(process.endpoint()))
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        this.client = LocalClients.at(process.endpoint(), S3Client.builder()).forcePathStyle(true).build();
         for (String bucket : List.of(UPLOADS_BUCKET, MEDIA_BUCKET)) {
             client.createBucket(r -> r.bucket(bucket));
         }

@@ -1,14 +1,10 @@
 package dev.kippu.local;
 
-import java.net.URI;
 
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -25,11 +21,7 @@ public final class SqsStandIn implements AutoCloseable {
     private SqsStandIn(SQSRestServer server, int port) {
         this.server = server;
         this.port = port;
-        this.client = SqsClient.builder()
-                .endpointOverride(URI.create(endpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        this.client = LocalClients.at(endpoint(), SqsClient.builder()).build();
     }
 
     public static SqsStandIn start() {
