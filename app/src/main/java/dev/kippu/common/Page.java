@@ -10,10 +10,6 @@ public record Page<T>(List<Entry<T>> entries, boolean hasNextPage) {
         entries = List.copyOf(entries);
     }
 
-    public static <T> Page<T> empty() {
-        return new Page<>(List.of(), false);
-    }
-
     public List<T> items() {
         return entries.stream().map(Entry::item).toList();
     }
