@@ -3,15 +3,11 @@ package dev.kippu.platform.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.kippu.support.ApiTest;
+import dev.kippu.support.RawHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,10 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ApiTest
 class AbuseTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -184,37 +177,33 @@ class AbuseTest {
     }
 
     private HttpResponse<String> query(String document) {
-        return postJson(JSON.writeValueAsString(Map.of("query", document)));
+        return unrevealing(http().query(document));
     }
 
     private HttpResponse<String> postJson(String body) {
-        return post("application/json", BodyPublishers.ofString(body));
+        return unrevealing(http().postJson(body));
     }
 
     private HttpResponse<String> post(String contentType, BodyPublisher body) {
-        return send(HttpRequest.newBuilder(uri("/graphql"))
-                .header("Content-Type", contentType)
-                .header("Accept", "application/graphql-response+json, application/json")
-                .POST(body));
+        return unrevealing(http().post(contentType, body));
     }
 
-    /** Sends the request; whatever comes back must not reveal the server's insides. */
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        HttpResponse<String> response;
-        try {
-            response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError("no HTTP response", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-        assertThat(response.statusCode()).as(response.body()).isLessThan(500);
-        assertThat(response.body()).doesNotContain("Exception", "at dev.kippu", "at org.", "at java.", "\tat ");
-        return response;
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        return unrevealing(http().send(request));
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return http().uri(path);
+    }
+
+    private RawHttp http() {
+        return new RawHttp(port);
+    }
+
+    /** Whatever comes back must not reveal the server's insides. */
+    private static HttpResponse<String> unrevealing(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isLessThan(500);
+        assertThat(response.body()).doesNotContain("Exception", "at dev.kippu", "at org.", "at java.", "\tat ");
+        return response;
     }
 }

@@ -2,14 +2,7 @@ package dev.kippu.platform.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
+import dev.kippu.support.RawHttp;
 import dev.kippu.support.StandInProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,10 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ContextConfiguration(initializers = StandInProperties.class)
 class ProductionProfileTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -54,7 +44,7 @@ class ProductionProfileTest {
 
     @Test
     void graphiqlIsNotServed() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/graphiql")).GET());
+        HttpResponse<String> response = new RawHttp(port).get("/graphiql");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).doesNotContainIgnoringCase("<script");
     }
@@ -78,24 +68,6 @@ class ProductionProfileTest {
     }
 
     private HttpResponse<String> query(String document) {
-        return send(HttpRequest.newBuilder(uri("/graphql"))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/graphql-response+json, application/json")
-                .POST(BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", document)))));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("no HTTP response", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return new RawHttp(port).query(document);
     }
 }

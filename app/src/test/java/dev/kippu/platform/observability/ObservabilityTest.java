@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -18,6 +16,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import dev.kippu.account.UserDirectory;
 import dev.kippu.support.ApiTest;
+import dev.kippu.support.RawHttp;
 import dev.kippu.support.TestUsers;
 import dev.kippu.support.TestUsers.TestUser;
 
@@ -26,8 +25,6 @@ import dev.kippu.support.TestUsers.TestUser;
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
 
@@ -35,15 +32,16 @@ class ObservabilityTest {
     UserDirectory failingDirectory;
 
     @Test
-    void anUnexpectedFailureIsInternalForTheCallerAndTraceableInTheLogs(CapturedOutput output) throws Exception {
+    void anUnexpectedFailureIsInternalForTheCallerAndTraceableInTheLogs(CapturedOutput output) {
         given(failingDirectory.lookUp(any())).willThrow(new IllegalStateException("user pool unreachable: secret detail"));
         TestUser user = TestUsers.attendee();
 
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+        RawHttp http = new RawHttp(port);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/graphql"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + user.accessToken())
                 .header("X-Request-Id", "test-request-0001")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { id } }\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { id } }\"}")));
 
         assertThat(response.headers().firstValue("X-Request-Id")).hasValue("test-request-0001");
         assertThat(response.body()).contains("\"code\":\"INTERNAL\"").doesNotContain("secret detail", "IllegalStateException");
@@ -52,17 +50,15 @@ class ObservabilityTest {
     }
 
     @Test
-    void probesAndMetricsAreServed() throws Exception {
+    void probesAndMetricsAreServed() {
         assertThat(get("/actuator/health/liveness")).contains("\"status\":\"UP\"");
         assertThat(get("/actuator/health/readiness")).contains("\"status\":\"UP\"");
-        HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"query listing { events { edges { cursor } } }\"}")).build(),
-                HttpResponse.BodyHandlers.discarding());
+        new RawHttp(port).query("query listing { events { edges { cursor } } }");
         assertThat(get("/actuator/prometheus")).contains("graphql_request_seconds_count", "graphql_datafetcher_seconds_count",
                 "kippu_live_polled_events", "kippu_live_followers", "kippu_live_reads_total");
     }
 
-    private String get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    private String get(String path) {
+        return new RawHttp(port).get(path).body();
     }
 }
