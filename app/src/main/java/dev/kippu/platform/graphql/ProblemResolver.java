@@ -1,7 +1,6 @@
 package dev.kippu.platform.graphql;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -79,9 +78,5 @@ class ProblemResolver extends DataFetcherExceptionResolverAdapter {
                 .message(message)
                 .extensions(extensions)
                 .build();
-    }
-
-    static List<String> codes() {
-        return List.of("BAD_REQUEST", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "SOLD_OUT", "EVENT_NOT_BOOKABLE", "CONFLICT", "INTERNAL");
     }
 }

@@ -6,6 +6,7 @@ import static org.mockito.BDDMockito.given;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,6 +57,34 @@ class ObservabilityTest {
         new RawHttp(port).query("query listing { events { edges { cursor } } }");
         assertThat(get("/actuator/prometheus")).contains("graphql_request_seconds_count", "graphql_datafetcher_seconds_count",
                 "kippu_live_polled_events", "kippu_live_followers", "kippu_live_reads_total");
+    }
+
+    @Test
+    void metricsTellTheCallersErrorsFromOurs() {
+        given(failingDirectory.lookUp(any())).willThrow(new IllegalStateException("user pool unreachable"));
+        RawHttp http = new RawHttp(port);
+        http.query("{ events { noSuchField } }");
+        http.query("{ events(first: 101) { edges { cursor } } }");
+        http.send(HttpRequest.newBuilder(http.uri("/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestUsers.attendee().accessToken())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { id } }\"}")));
+
+        List<String> metrics = get("/actuator/prometheus").lines().filter(line -> line.startsWith("graphql_request_")).toList();
+        assertThat(metrics).filteredOn(line -> line.startsWith("graphql_request_ValidationError_total")).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("graphql_outcome=\"REQUEST_ERROR\""));
+        assertThat(metrics).filteredOn(line -> line.startsWith("graphql_request_BAD_REQUEST_total")).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("graphql_outcome=\"REQUEST_ERROR\""));
+        assertThat(metrics).filteredOn(line -> line.startsWith("graphql_request_INTERNAL_total")).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("graphql_outcome=\"INTERNAL_ERROR\""));
+        assertThat(count(metrics, "graphql_request_seconds_count", "REQUEST_ERROR")).isGreaterThanOrEqualTo(2);
+        assertThat(count(metrics, "graphql_request_seconds_count", "INTERNAL_ERROR"))
+                .as("internal errors are exactly the requests that failed inside").isEqualTo(count(metrics, "graphql_request_INTERNAL_total", "INTERNAL_ERROR"));
+    }
+
+    private static double count(List<String> metrics, String name, String outcome) {
+        return metrics.stream().filter(line -> line.startsWith(name + "{") && line.contains("graphql_outcome=\"" + outcome + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private String get(String path) {
