@@ -1,8 +1,12 @@
 package dev.kippu.notification;
 
+import java.time.Instant;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+
+import dev.kippu.notification.SentEmails.Claim;
 
 /**
  * Sends one job's e-mail at most once, however often the queue delivers the job: the job is
@@ -29,16 +33,12 @@ public class EmailDelivery {
     public Outcome deliver(EmailJob job) {
         if (job.recipientEmail() == null) {
             log.warn("E-mail job {} has no recipient address; dropped", job.id());
-            return Outcome.DONE;
+            return new Outcome.Done();
         }
-        switch (sent.claim(job.id(), properties.claimLease())) {
-            case ALREADY_SENT -> {
-                return Outcome.DONE;
-            }
-            case HELD_ELSEWHERE -> {
-                return Outcome.BUSY;
-            }
-            case CLAIMED -> {
+        return switch (sent.claim(job.id(), properties.claimLease())) {
+            case Claim.AlreadySent _ -> new Outcome.Done();
+            case Claim.HeldElsewhere held -> new Outcome.HeldElsewhere(held.until());
+            case Claim.Claimed _ -> {
                 try {
                     mailer.send(composer.compose(job));
                 } catch (RuntimeException e) {
@@ -46,16 +46,19 @@ public class EmailDelivery {
                     throw e;
                 }
                 sent.markSent(job.id());
-                return Outcome.DONE;
+                yield new Outcome.Done();
             }
-        }
-        throw new IllegalStateException("unreachable");
+        };
     }
 
-    public enum Outcome {
+    public sealed interface Outcome {
+
         /** Sent now or before: the queue may forget the job. */
-        DONE,
-        /** Another worker is sending it: ask again later. */
-        BUSY
+        record Done() implements Outcome {
+        }
+
+        /** Another worker is sending it, under a claim that lasts until {@code until}: ask again after that. */
+        record HeldElsewhere(Instant until) implements Outcome {
+        }
     }
 }

@@ -7,16 +7,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param queueName       the SQS queue of e-mail jobs (its dead-letter queue comes from infrastructure)
- * @param from            the sender, an SES-verified address
- * @param timeZone        how event times are written in e-mails
- * @param relayInterval   how often the outbox is relayed to the queue
- * @param relayEnabled    relay in this process (off where something else relays, e.g. in job mode it drains once)
- * @param workerEnabled   consume the queue in this process (off on Lambda, where SQS invokes a handler)
- * @param waitTime        long-poll wait of one receive
- * @param claimLease      how long a worker holds a job it is sending
- * @param createQueue     create the queue and its dead-letter queue at start-up: for local runs and tests only
- * @param maxReceives     with {@code createQueue}: receives before a job moves to the dead-letter queue
+ * How e-mail jobs travel. The durations nest (docs/architecture.md, "Timeouts that nest"); the
+ * worker refuses to start with a configuration that breaks the nesting.
+ *
+ * @param queueName         the SQS queue of e-mail jobs (its dead-letter queue comes from infrastructure)
+ * @param from              the sender, an SES-verified address
+ * @param timeZone          how event times are written in e-mails
+ * @param relayInterval     how often the outbox is relayed to the queue
+ * @param relayEnabled      relay in this process (off where something else relays, e.g. in job mode it drains once)
+ * @param workerEnabled     consume the queue in this process (off on Lambda, where SQS invokes a handler)
+ * @param waitTime          long-poll wait of one receive (at most 20 s, SQS's limit)
+ * @param visibilityTimeout how long a received job stays hidden from other workers while this one handles it
+ * @param claimLease        how long a worker holds a job it is sending; shorter than the visibility timeout,
+ *                          so that the queue redelivers a dead worker's job only after its claim has expired
+ * @param retryDelay        after a failed attempt, the job is retried after this delay, doubled for every
+ *                          further receive, until the queue's maximum receives move it to the dead-letter queue
+ * @param createQueue       create the queue and its dead-letter queue at start-up: for local runs and tests only
+ * @param maxReceives       with {@code createQueue}: receives before a job moves to the dead-letter queue
  */
 @ConfigurationProperties("kippu.notifications")
 public record NotificationProperties(
@@ -27,7 +34,9 @@ public record NotificationProperties(
         @DefaultValue("true") boolean relayEnabled,
         @DefaultValue("true") boolean workerEnabled,
         @DefaultValue("10s") Duration waitTime,
-        @DefaultValue("60s") Duration claimLease,
+        @DefaultValue("30s") Duration visibilityTimeout,
+        @DefaultValue("20s") Duration claimLease,
+        @DefaultValue("10s") Duration retryDelay,
         @DefaultValue("false") boolean createQueue,
         @DefaultValue("5") int maxReceives) {
 }

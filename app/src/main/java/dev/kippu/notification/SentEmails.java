@@ -1,6 +1,7 @@
 package dev.kippu.notification;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** Which jobs were sent, so that a job delivered twice by the queue is e-mailed once. */
 public interface SentEmails {
@@ -13,9 +14,17 @@ public interface SentEmails {
     /** Gives a claim up after a failed attempt, so that the next delivery can try at once. */
     void release(String jobId);
 
-    enum Claim {
-        CLAIMED,
-        ALREADY_SENT,
-        HELD_ELSEWHERE
+    sealed interface Claim {
+
+        /** This worker sends the job now. */
+        record Claimed() implements Claim {
+        }
+
+        record AlreadySent() implements Claim {
+        }
+
+        /** Another worker is sending it; its claim lasts until {@code until} (or less, if released). */
+        record HeldElsewhere(Instant until) implements Claim {
+        }
     }
 }

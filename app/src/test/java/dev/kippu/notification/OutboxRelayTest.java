@@ -2,14 +2,14 @@ package dev.kippu.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+
+import dev.kippu.support.ShippedSettings;
 
 class OutboxRelayTest {
 
@@ -30,8 +30,7 @@ class OutboxRelayTest {
         }
     };
 
-    private final OutboxRelay relay = new OutboxRelay(pending, queued::addAll, new NotificationProperties("q", "f", ZoneId.of("UTC"),
-            Duration.ofMillis(500), true, false, Duration.ofSeconds(1), Duration.ofSeconds(60), false, 5));
+    private final OutboxRelay relay = new OutboxRelay(pending, queued::addAll, ShippedSettings.bind("kippu.notifications", NotificationProperties.class));
 
     @Test
     void anIdleOutboxIsReadLessAndLessOftenUpToALimit() {

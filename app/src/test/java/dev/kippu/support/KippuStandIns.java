@@ -106,7 +106,6 @@ public final class KippuStandIns {
         properties.put("kippu.media.media-bucket", s3.mediaBucket());
         properties.put("kippu.media.public-base-url", s3.publicBaseUrl());
         properties.put("kippu.notifications.create-queue", "true");
-        properties.put("kippu.notifications.wait-time", "1s");
         return properties;
     }
 

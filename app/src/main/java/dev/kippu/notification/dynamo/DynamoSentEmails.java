@@ -6,11 +6,15 @@ import static dev.kippu.platform.dynamo.Items.s;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Repository;
 
 import dev.kippu.notification.SentEmails;
+import dev.kippu.notification.SentEmails.Claim.AlreadySent;
+import dev.kippu.notification.SentEmails.Claim.Claimed;
+import dev.kippu.notification.SentEmails.Claim.HeldElsewhere;
 import dev.kippu.platform.dynamo.Items;
 import dev.kippu.platform.dynamo.KippuTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -36,7 +40,7 @@ class DynamoSentEmails implements SentEmails {
     @Override
     public Claim claim(String jobId, Duration lease) {
         Instant now = clock.instant();
-        Map<String, AttributeValue> item = new java.util.HashMap<>(key(jobId));
+        Map<String, AttributeValue> item = new HashMap<>(key(jobId));
         item.put("state", s("SENDING"));
         item.put("leaseUntil", n(now.plus(lease).toEpochMilli()));
         item.put(KippuTable.EXPIRES_AT, n(now.plus(RETENTION).getEpochSecond()));
@@ -45,10 +49,12 @@ class DynamoSentEmails implements SentEmails {
                     .conditionExpression("attribute_not_exists(PK) OR (#state = :sending AND leaseUntil < :now)")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(Map.of(":sending", s("SENDING"), ":now", n(now.toEpochMilli()))));
-            return Claim.CLAIMED;
+            return new Claimed();
         } catch (ConditionalCheckFailedException taken) {
-            return table.get(key(jobId), true).map(existing -> "SENT".equals(Items.string(existing, "state")))
-                    .orElse(false) ? Claim.ALREADY_SENT : Claim.HELD_ELSEWHERE;
+            return table.get(key(jobId), true).<Claim>map(existing -> "SENT".equals(Items.string(existing, "state"))
+                            ? new AlreadySent()
+                            : new HeldElsewhere(Instant.ofEpochMilli(Items.number(existing, "leaseUntil"))))
+                    .orElseGet(() -> new HeldElsewhere(now)); // released since: try again soon
         }
     }
 

@@ -39,7 +39,7 @@ class EmailQueueUrl {
         String deadLettersArn = sqs.getQueueAttributes(r -> r.queueUrl(deadLetters).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         return sqs.createQueue(r -> r.queueName(properties.queueName()).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, "30",
+                QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(properties.visibilityTimeout().toSeconds()),
                 QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + deadLettersArn + "\",\"maxReceiveCount\":\""
                         + properties.maxReceives() + "\"}"))).queueUrl();
     }

@@ -2,10 +2,12 @@ package dev.kippu.platform.aws;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.kippu.platform.timeouts.Nesting;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -38,12 +40,21 @@ class AwsClients {
 
     @Bean(destroyMethod = "close")
     SdkHttpClient awsHttpClient(AwsProperties properties) {
+        Nesting.require(timeouts(properties));
         return ApacheHttpClient.builder()
                 .maxConnections(properties.maxConnections())
                 .connectionTimeout(Duration.ofSeconds(1))
                 .connectionAcquisitionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(properties.attemptTimeout())
+                .socketTimeout(properties.socketTimeout())
                 .build();
+    }
+
+    static List<Nesting> timeouts(AwsProperties properties) {
+        return List.of(
+                Nesting.atMost("kippu.aws.attempt-timeout", properties.attemptTimeout(), "kippu.aws.call-timeout", properties.callTimeout(),
+                        "no attempt could run its course and retries would never happen"),
+                Nesting.atMost("kippu.aws.call-timeout", properties.callTimeout(), "kippu.aws.socket-timeout", properties.socketTimeout(),
+                        "the HTTP client would cut calls before their own timeouts do"));
     }
 
     @Bean(destroyMethod = "close")

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessKeyId     fixed credentials for the stand-ins; in AWS leave empty to use the runtime's role
  * @param attemptTimeout  one HTTP attempt; a slow attempt is abandoned and retried
  * @param callTimeout     a whole call including retries: bounds how long a GraphQL request can wait on AWS
+ * @param socketTimeout   how long the HTTP client waits for bytes on a connection: only a backstop, longer than
+ *                        any call's own attempt timeout (which cuts slow calls first), SQS long polls included
  * @param maxAttempts     attempts per call (throttling and 5xx are retried with jittered back-off)
  * @param maxConnections  connection pool size per client: the most concurrent requests to one service
  */
@@ -26,6 +28,7 @@ public record AwsProperties(
         String secretAccessKey,
         @DefaultValue("2s") Duration attemptTimeout,
         @DefaultValue("6s") Duration callTimeout,
+        @DefaultValue("30s") Duration socketTimeout,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("200") int maxConnections) {
 
