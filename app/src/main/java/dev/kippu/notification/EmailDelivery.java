@@ -9,9 +9,11 @@ import org.springframework.stereotype.Service;
 import dev.kippu.notification.SentEmails.Claim;
 
 /**
- * Sends one job's e-mail at most once, however often the queue delivers the job: the job is
- * claimed before sending and marked sent after. If sending fails the claim is released and the
- * failure thrown, so the queue delivers the job again later.
+ * Sends one job's e-mail once, however often the queue delivers the job: the job is claimed
+ * before sending and marked sent after. If the mail service refuses the mail, the claim is released
+ * and the failure thrown, so that the next delivery tries again. If it is unknown whether the mail
+ * went out (a timeout), or the worker dies before marking it sent, the claim stays until its lease
+ * ends and the job is then sent again: at least once, and twice only when a send's outcome was lost.
  */
 @Service
 public class EmailDelivery {
@@ -38,12 +40,16 @@ public class EmailDelivery {
         return switch (sent.claim(job.id(), properties.claimLease())) {
             case Claim.AlreadySent _ -> new Outcome.Done();
             case Claim.HeldElsewhere held -> new Outcome.HeldElsewhere(held.until());
-            case Claim.Claimed _ -> {
+            case Claim.Claimed claimed -> {
+                if (claimed.takenOver()) {
+                    log.warn("E-mail job {} was claimed by a sender that stopped before marking it sent; sending it again, "
+                            + "so its recipient may receive it twice", job.id());
+                }
                 try {
                     mailer.send(composer.compose(job));
-                } catch (RuntimeException e) {
+                } catch (Mailer.Refused refused) {
                     sent.release(job.id());
-                    throw e;
+                    throw refused;
                 }
                 sent.markSent(job.id());
                 yield new Outcome.Done();

@@ -16,8 +16,11 @@ public interface SentEmails {
 
     sealed interface Claim {
 
-        /** This worker sends the job now. */
-        record Claimed() implements Claim {
+        /**
+         * This worker sends the job now. {@code takenOver}: from a worker whose claim expired before it
+         * marked the job sent; it may have sent the mail before it stopped.
+         */
+        record Claimed(boolean takenOver) implements Claim {
         }
 
         record AlreadySent() implements Claim {

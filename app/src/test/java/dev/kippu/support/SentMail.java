@@ -16,14 +16,16 @@ public final class SentMail {
     private SentMail() {
     }
 
-    public record Mail(List<String> to, String subject, String text, String html) {
+    /** A mail as the stand-in keeps it; {@code at} is when it arrived, to the second (rounded down). */
+    public record Mail(List<String> to, String subject, String text, String html, Instant at) {
     }
 
     public static List<Mail> all() {
         JsonNode store = JSON.readTree(KippuStandIns.shared().ses().storeJson());
         return store.path("emails").valueStream().map(email -> new Mail(
                 email.path("destination").path("to").valueStream().map(JsonNode::asString).toList(),
-                email.path("subject").asString(), email.path("body").path("text").asString(), email.path("body").path("html").asString()))
+                email.path("subject").asString(), email.path("body").path("text").asString(), email.path("body").path("html").asString(),
+                Instant.ofEpochSecond(email.path("at").asLong())))
                 .toList();
     }
 

@@ -19,6 +19,7 @@ import dev.kippu.platform.dynamo.Items;
 import dev.kippu.platform.dynamo.KippuTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * One item per e-mail job ({@code EMAIL#<job>}): {@code SENDING} with a lease while a worker sends,
@@ -45,11 +46,12 @@ class DynamoSentEmails implements SentEmails {
         item.put("leaseUntil", n(now.plus(lease).toEpochMilli()));
         item.put(KippuTable.EXPIRES_AT, n(now.plus(RETENTION).getEpochSecond()));
         try {
-            table.client().putItem(r -> r.tableName(table.name()).item(item)
+            boolean takenOver = !table.client().putItem(r -> r.tableName(table.name()).item(item)
                     .conditionExpression("attribute_not_exists(PK) OR (#state = :sending AND leaseUntil < :now)")
                     .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":sending", s("SENDING"), ":now", n(now.toEpochMilli()))));
-            return new Claimed();
+                    .expressionAttributeValues(Map.of(":sending", s("SENDING"), ":now", n(now.toEpochMilli())))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes().isEmpty();
+            return new Claimed(takenOver);
         } catch (ConditionalCheckFailedException taken) {
             return table.get(key(jobId), true).<Claim>map(existing -> "SENT".equals(Items.string(existing, "state"))
                             ? new AlreadySent()

@@ -15,9 +15,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -92,21 +96,42 @@ class AwsClients {
         return configure(SqsClient.builder(), "sqs", properties, http).build();
     }
 
+    /**
+     * SES sends a mail whose attempt the client gave up on, and {@code SendEmail} takes no idempotency
+     * token: a retried attempt could send the mail twice. So only refusals that say SES sent nothing
+     * (throttling) are retried here; the e-mail worker handles the rest.
+     */
     @Bean(destroyMethod = "close")
     SesV2Client sesClient(AwsProperties properties, SdkHttpClient http) {
-        return configure(SesV2Client.builder(), "ses", properties, http).build();
+        RetryStrategy throttlingOnly = StandardRetryStrategy.builder().useClientDefaults(false)
+                .maxAttempts(properties.maxAttempts())
+                .retryOnException(AwsClients::isThrottling)
+                .treatAsThrottling(AwsClients::isThrottling)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(2)))
+                .build();
+        return configure(SesV2Client.builder(), "ses", properties, http, throttlingOnly).build();
+    }
+
+    private static boolean isThrottling(Throwable failure) {
+        return failure instanceof SdkServiceException service && service.isThrottlingException();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(
             B builder, String service, AwsProperties properties, SdkHttpClient http) {
+        return configure(builder, service, properties, http,
+                AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(properties.maxAttempts()).build());
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(
+            B builder, String service, AwsProperties properties, SdkHttpClient http, RetryStrategy retries) {
         builder.region(Region.of(properties.region()))
                 .credentialsProvider(credentials(properties))
                 .httpClient(http)
                 .overrideConfiguration(o -> o
                         .apiCallAttemptTimeout(properties.attemptTimeout())
                         .apiCallTimeout(properties.callTimeout())
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(properties.maxAttempts()).build()));
+                        .retryStrategy(retries));
         if (properties.endpoints().containsKey(service)) {
             builder.endpointOverride(properties.endpoints().get(service));
         }

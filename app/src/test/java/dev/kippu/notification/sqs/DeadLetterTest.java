@@ -23,7 +23,6 @@ import dev.kippu.notification.SentEmails;
 import dev.kippu.platform.aws.AwsProperties;
 import dev.kippu.support.ApiTest;
 import dev.kippu.support.ShippedSettings;
-import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +55,7 @@ class DeadLetterTest {
         int[] attempts = {0};
         Mailer sesRefuses = email -> {
             attempts[0]++;
-            throw (SesV2Exception) SesV2Exception.builder().message("Maximum sending rate exceeded.").statusCode(400).build();
+            throw new Mailer.Refused("SES refused the mail: Maximum sending rate exceeded.", null);
         };
 
         EmailQueueUrl queue = new EmailQueueUrl(sqs, properties);
