@@ -1,5 +1,7 @@
 package dev.kippu.platform.graphql;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTokens       parser tokens in the document
  * @param maxRequestBytes HTTP request body
  * @param maxSubscriptionsPerConnection subscriptions one WebSocket connection may hold open at once
+ * @param requestTimeout  the longest a request may run before it is answered with HTTP 408: longer than
+ *                        an AWS call ({@code kippu.aws.call-timeout}), shorter than the gateways in front
+ *                        (API Gateway allows 30 s); a retry with the same idempotency key stays safe
  */
 @ConfigurationProperties("kippu.graphql.limits")
 public record GraphQlLimits(
@@ -23,5 +28,6 @@ public record GraphQlLimits(
         @DefaultValue("5") int maxOperations,
         @DefaultValue("5000") int maxTokens,
         @DefaultValue("65536") long maxRequestBytes,
-        @DefaultValue("10") int maxSubscriptionsPerConnection) {
+        @DefaultValue("10") int maxSubscriptionsPerConnection,
+        @DefaultValue("20s") Duration requestTimeout) {
 }

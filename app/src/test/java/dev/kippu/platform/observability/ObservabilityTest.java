@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import dev.kippu.account.UserDirectory;
@@ -24,6 +25,7 @@ import dev.kippu.support.TestUsers.TestUser;
 /** Probes, metrics and logs an operator relies on, including when something fails inside. */
 @ApiTest
 @ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = "kippu.graphql.limits.request-timeout=7s") // the shortest that nests around a 6 s AWS call
 class ObservabilityTest {
 
     @LocalServerPort
@@ -80,6 +82,20 @@ class ObservabilityTest {
         assertThat(count(metrics, "graphql_request_seconds_count", "REQUEST_ERROR")).isGreaterThanOrEqualTo(2);
         assertThat(count(metrics, "graphql_request_seconds_count", "INTERNAL_ERROR"))
                 .as("internal errors are exactly the requests that failed inside").isEqualTo(count(metrics, "graphql_request_INTERNAL_total", "INTERNAL_ERROR"));
+    }
+
+    @Test
+    void aRequestStillRunningAfterTheRequestTimeoutIsAnswered408() {
+        given(failingDirectory.lookUp(any())).willAnswer(lookUp -> {
+            Thread.sleep(9_000);
+            throw new IllegalStateException("too late");
+        });
+        RawHttp http = new RawHttp(port);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestUsers.attendee().accessToken())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { id } }\"}")));
+        assertThat(response.statusCode()).isEqualTo(408);
     }
 
     private static double count(List<String> metrics, String name, String outcome) {
