@@ -171,6 +171,8 @@ class EmailsUnderFireIT {
         Instant drained = Instant.now();
         assertThat(messages(sqs, "kippu-emails")).as("no job left in the queue").isZero();
         assertThat(messages(sqs, "kippu-emails-dlq")).as("nothing dead-lettered").isZero();
+        assertThat(Stream.of(first, second).flatMap(instance -> instance.logLines().stream()))
+                .as("no receive given up on").noneMatch(line -> line.contains("Receiving e-mail jobs failed"));
         long retried = confirmed.stream().filter(answer -> answer.attempts() > 1).count();
         System.out.printf("E-mails under fire, instance killed: %d confirmed (%d after a retry on the other instance), "
                 + "all %d e-mails sent, %d of them twice (%d jobs taken over from a stopped sender), the last %d s after the kill; "
