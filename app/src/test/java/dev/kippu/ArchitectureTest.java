@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +78,35 @@ class ArchitectureTest {
     void commonDependsOnNoOtherKippuPackage() {
         noClasses().that().resideInAPackage("dev.kippu.common..")
                 .should().dependOnClassesThat(resideInAPackage("dev.kippu..").and(DescribedPredicate.not(resideInAPackage("dev.kippu.common.."))))
+                .check(production);
+    }
+
+    @Test
+    void thePlatformKnowsNoFeature() {
+        noClasses().that().resideInAPackage("dev.kippu.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.kippu.event..", "dev.kippu.booking..", "dev.kippu.account..", "dev.kippu.media..", "dev.kippu.notification..")
+                .because("a feature plugs into the platform (a bean, a converter), never the other way round; "
+                        + "only the shared kernel dev.kippu.common is known to both")
+                .check(production);
+    }
+
+    /** booking and media on top, then notification, event, account; common under all of them, platform beside. */
+    @Test
+    void featuresDependOnEachOtherInOneOrder() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("booking").definedBy("dev.kippu.booking..")
+                .layer("media").definedBy("dev.kippu.media..")
+                .layer("notification").definedBy("dev.kippu.notification..")
+                .layer("event").definedBy("dev.kippu.event..")
+                .layer("account").definedBy("dev.kippu.account..")
+                .layer("common").definedBy("dev.kippu.common..")
+                .layer("platform").definedBy("dev.kippu.platform..")
+                .whereLayer("booking").mayNotBeAccessedByAnyLayer()
+                .whereLayer("media").mayNotBeAccessedByAnyLayer()
+                .whereLayer("notification").mayOnlyBeAccessedByLayers("booking")
+                .whereLayer("event").mayOnlyBeAccessedByLayers("booking", "media", "notification")
+                .whereLayer("account").mayOnlyBeAccessedByLayers("booking", "media", "notification", "event")
                 .check(production);
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.kippu.account.CurrentUser;
 import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -68,8 +67,7 @@ class OperationGuard extends SimplePerformantInstrumentation {
                 && !Boolean.TRUE.equals(execution.getGraphQLContext().get(RequestContextInterceptor.OVER_WEBSOCKET))) {
             throw abort("BAD_REQUEST", SUBSCRIPTION_NEEDS_WEBSOCKET);
         }
-        CurrentUser user = execution.getGraphQLContext().get(RequestContextInterceptor.CURRENT_USER);
-        if (user == null && !isPublic(execution)) {
+        if (Caller.principal(execution.getGraphQLContext()) == null && !isPublic(execution)) {
             throw abort("UNAUTHENTICATED", "Sign in to do this: this operation needs an access token.");
         }
         return super.beginExecuteOperation(parameters, state);

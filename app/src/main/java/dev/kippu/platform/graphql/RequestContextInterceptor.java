@@ -9,20 +9,20 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-import dev.kippu.account.CurrentUser;
 import dev.kippu.platform.observability.RequestIdFilter;
 import graphql.parser.ParserOptions;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
 /**
- * Hands each GraphQL request what its execution needs from the transport: the signed-in user
- * (if any), whether it came over WebSocket, the request id for logs written on other threads, and
+ * Hands each GraphQL request what its execution needs from the transport: the signed-in caller
+ * ({@link Caller}, if any), whether it came over WebSocket, the request id for logs written on other threads, and
  * the parser's limits. Every transport that reaches the application through Spring's GraphQL
  * handler gets the same, so resolvers never look at HTTP.
  * <p>
@@ -33,7 +33,6 @@ import reactor.util.context.ContextView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class RequestContextInterceptor implements WebGraphQlInterceptor {
 
-    static final String CURRENT_USER = CurrentUser.class.getName();
     /** {@code true} in the GraphQL context of an operation sent over WebSocket, the one transport for subscriptions. */
     static final String OVER_WEBSOCKET = RequestContextInterceptor.class.getName() + ".overWebSocket";
 
@@ -58,8 +57,8 @@ class RequestContextInterceptor implements WebGraphQlInterceptor {
                 if (requestId != null) {
                     context.put(RequestIdFilter.MDC_KEY, requestId);
                 }
-                if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
-                    context.put(CURRENT_USER, user);
+                if (authentication != null && authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken)) {
+                    context.put(Caller.KEY, authentication.getPrincipal());
                 }
             }).build());
             return chain.next(request);

@@ -1,11 +1,7 @@
 package dev.kippu.platform.security;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
-import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -15,9 +11,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-
-import dev.kippu.account.CurrentUser;
-import dev.kippu.account.Role;
 
 /**
  * Verifies Cognito access tokens the way Cognito's documentation asks: RS256 signature by a key of
@@ -44,40 +37,5 @@ final class CognitoAccessTokens {
                 new JwtClaimValidator<Object>("sub", sub -> sub instanceof String id && !id.isBlank()));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
-    }
-
-    static AbstractAuthenticationToken authentication(Jwt token, CognitoProperties cognito) {
-        List<String> groups = token.getClaimAsStringList("cognito:groups");
-        Set<Role> roles = EnumSet.of(Role.ATTENDEE);
-        if (groups != null && groups.contains(cognito.organizersGroup())) {
-            roles.add(Role.ORGANIZER);
-        }
-        String username = token.getClaimAsString("username");
-        CurrentUser user = new CurrentUser(token.getSubject(), username != null ? username : token.getSubject(), roles);
-        return new CurrentUserAuthentication(user, token);
-    }
-
-    /** An authenticated request: the verified token and the user it names. */
-    static final class CurrentUserAuthentication extends AbstractAuthenticationToken {
-
-        private final CurrentUser user;
-        private final Jwt token;
-
-        CurrentUserAuthentication(CurrentUser user, Jwt token) {
-            super(user.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
-            this.user = user;
-            this.token = token;
-            setAuthenticated(true);
-        }
-
-        @Override
-        public CurrentUser getPrincipal() {
-            return user;
-        }
-
-        @Override
-        public Jwt getCredentials() {
-            return token;
-        }
     }
 }

@@ -9,16 +9,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.graphql.server.support.AuthenticationExtractor;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -30,9 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bearer tokens only: no sessions, cookies or CSRF tokens. A request with a token is authenticated
- * before it reaches GraphQL, and a bad token is refused with 401 and a GraphQL-shaped error. Which
+ * before it reaches GraphQL, and a bad token is refused with 401 and a GraphQL-shaped error. Who a
+ * valid token names is the account feature's to say (a {@code Converter<Jwt, AbstractAuthenticationToken>}). Which
  * operation needs a signed-in user, and which user may do what, is decided by the application
- * ({@code platform.graphql.SignInRequired} and the use cases), so every HTTP path is open here.
+ * ({@code platform.graphql.OperationGuard} and the use cases), so every HTTP path is open here.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -44,7 +48,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, CognitoProperties cognito, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, Converter<Jwt, AbstractAuthenticationToken> users, JsonMapper json)
+            throws Exception {
         AuthenticationEntryPoint invalidToken = (request, response, failure) -> {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
@@ -62,7 +67,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .oauth2ResourceServer(server -> server
                         .authenticationEntryPoint(invalidToken)
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(token -> CognitoAccessTokens.authentication(token, cognito))))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(users)))
                 .build();
     }
 
@@ -80,9 +85,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 100)
-    AuthenticationWebSocketInterceptor webSocketAuthentication(JwtDecoder decoder, CognitoProperties cognito) {
+    AuthenticationWebSocketInterceptor webSocketAuthentication(JwtDecoder decoder, Converter<Jwt, AbstractAuthenticationToken> users) {
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
-        provider.setJwtAuthenticationConverter(token -> CognitoAccessTokens.authentication(token, cognito));
+        provider.setJwtAuthenticationConverter(users);
         return new AuthenticationWebSocketInterceptor(bearerTokenIn(new BearerTokenAuthenticationExtractor()), new ProviderManager(provider));
     }
 

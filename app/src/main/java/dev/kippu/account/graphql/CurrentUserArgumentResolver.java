@@ -1,4 +1,4 @@
-package dev.kippu.platform.graphql;
+package dev.kippu.account.graphql;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.graphql.data.method.HandlerMethodArgumentResolver;
@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.kippu.account.CurrentUser;
 import dev.kippu.common.Unauthenticated;
+import dev.kippu.platform.graphql.Caller;
 import graphql.schema.DataFetchingEnvironment;
 
 /**
@@ -22,7 +23,7 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public Object resolveArgument(MethodParameter parameter, DataFetchingEnvironment environment) {
-        CurrentUser user = environment.getGraphQlContext().get(RequestContextInterceptor.CURRENT_USER);
+        CurrentUser user = Caller.principal(environment.getGraphQlContext()) instanceof CurrentUser caller ? caller : null;
         if (user == null && !parameter.isOptional()) {
             throw new Unauthenticated("Sign in to do this.");
         }

@@ -1,4 +1,4 @@
-package dev.kippu.platform.observability;
+package dev.kippu.event.metrics;
 
 import org.springframework.stereotype.Component;
 
