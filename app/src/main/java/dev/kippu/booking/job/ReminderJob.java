@@ -8,12 +8,11 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-import dev.kippu.booking.Reminders;
-import dev.kippu.notification.OutboxRelay;
+import dev.kippu.booking.ReminderRun;
 
 /**
- * Job mode ({@code --kippu.job=reminders}, profile {@code job}): queues the reminders due now,
- * relays them to the e-mail queue, and exits 0; a failure exits non-zero. Every runtime schedules
+ * Job mode ({@code --kippu.job=reminders}, profile {@code job}): one {@link ReminderRun}, then
+ * exit 0; a failure exits non-zero. Every runtime schedules
  * the same artifact: EventBridge Scheduler (Lambda), an ECS scheduled task on Fargate Spot, a
  * Kubernetes CronJob.
  */
@@ -23,20 +22,17 @@ class ReminderJob implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
 
-    private final Reminders reminders;
-    private final OutboxRelay relay;
+    private final ReminderRun reminders;
     private int exitCode = 1;
 
-    ReminderJob(Reminders reminders, OutboxRelay relay) {
+    ReminderJob(ReminderRun reminders) {
         this.reminders = reminders;
-        this.relay = relay;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        int queued = reminders.queueDue();
-        int relayed = relay.drain();
-        log.info("Reminder job: {} reminders queued, {} e-mail jobs relayed", queued, relayed);
+        ReminderRun.Result result = reminders.run();
+        log.info("Reminder job: {} reminders queued, {} e-mail jobs relayed", result.queued(), result.relayed());
         exitCode = 0;
     }
 

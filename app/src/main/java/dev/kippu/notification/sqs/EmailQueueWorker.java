@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
@@ -16,20 +15,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import dev.kippu.notification.EmailDelivery;
-import dev.kippu.notification.EmailDelivery.Outcome;
-import dev.kippu.notification.EmailJob;
 import dev.kippu.notification.NotificationProperties;
 import dev.kippu.platform.aws.AwsProperties;
 import dev.kippu.platform.timeouts.Nesting;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Consumes the e-mail queue inside the service (Fargate, Knative, local). Each receive is a long
+ * Consumes the e-mail queue inside the service (Fargate, Knative, local); each job goes to
+ * {@link EmailMessages}, as from any other trigger. Each receive is a long
  * poll that the client lets run its course: a receive the client abandons stays open at the queue
  * and would hide the next job from everyone. The jobs of a batch are handled side by side, each on
  * its own: a delivered job is deleted, one that another worker holds is hidden until that claim
@@ -50,24 +45,20 @@ public class EmailQueueWorker implements SmartLifecycle {
     static final Duration CLOCK_MARGIN = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(EmailQueueWorker.class);
-    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
-    };
 
     private final SqsClient sqs;
     private final EmailQueueUrl queue;
-    private final EmailDelivery delivery;
-    private final JsonMapper json;
+    private final EmailMessages messages;
     private final NotificationProperties properties;
     private final Clock clock;
     private volatile Thread loop;
 
-    EmailQueueWorker(SqsClient sqs, EmailQueueUrl queue, EmailDelivery delivery, JsonMapper json, NotificationProperties properties,
+    EmailQueueWorker(SqsClient sqs, EmailQueueUrl queue, EmailMessages messages, NotificationProperties properties,
                      AwsProperties aws, Clock clock, @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration shutdownPhase) {
         Nesting.require(timeouts(properties, aws, shutdownPhase));
         this.sqs = sqs;
         this.queue = queue;
-        this.delivery = delivery;
-        this.json = json;
+        this.messages = messages;
         this.properties = properties;
         this.clock = clock;
     }
@@ -133,17 +124,17 @@ public class EmailQueueWorker implements SmartLifecycle {
     /** Delivers the job; returns how long the queue should hide it: zero once it is done. */
     private Duration attempt(List<Message> copies) {
         Message message = copies.getFirst();
-        try {
-            return switch (delivery.deliver(EmailJob.fromFields(json.readValue(message.body(), FIELDS)))) {
-                case Outcome.Done _ -> Duration.ZERO;
-                case Outcome.HeldElsewhere held -> until(held.until());
-            };
-        } catch (RuntimeException e) {
-            int receives = copies.stream().mapToInt(EmailQueueWorker::receives).max().orElse(1);
-            Duration backOff = backOff(receives);
-            log.warn("E-mail job in message {} failed (receive {}), retrying in {}: {}", message.messageId(), receives, backOff, e.toString());
-            return backOff;
-        }
+        return switch (messages.handle(message.body())) {
+            case EmailMessages.Outcome.Sent _ -> Duration.ZERO;
+            case EmailMessages.Outcome.Busy busy -> until(busy.until());
+            case EmailMessages.Outcome.Failed failed -> {
+                int receives = copies.stream().mapToInt(EmailQueueWorker::receives).max().orElse(1);
+                Duration backOff = backOff(receives);
+                log.warn("E-mail job in message {} failed (receive {}), retrying in {}: {}", message.messageId(), receives, backOff,
+                        failed.cause().toString());
+                yield backOff;
+            }
+        };
     }
 
     /** Hides a job until another worker's claim has ended: whole seconds, rounded up, within what SQS allows. */

@@ -9,7 +9,6 @@ import dev.kippu.notification.EmailJob;
 import dev.kippu.notification.EmailQueue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Puts e-mail jobs on SQS as JSON, ten to a batch; fails if any entry was refused. */
 @Component
@@ -19,12 +18,12 @@ class SqsEmailQueue implements EmailQueue {
 
     private final SqsClient sqs;
     private final EmailQueueUrl queue;
-    private final JsonMapper json;
+    private final EmailMessages messages;
 
-    SqsEmailQueue(SqsClient sqs, EmailQueueUrl queue, JsonMapper json) {
+    SqsEmailQueue(SqsClient sqs, EmailQueueUrl queue, EmailMessages messages) {
         this.sqs = sqs;
         this.queue = queue;
-        this.json = json;
+        this.messages = messages;
     }
 
     @Override
@@ -33,7 +32,7 @@ class SqsEmailQueue implements EmailQueue {
             List<EmailJob> batch = jobs.subList(from, Math.min(from + BATCH, jobs.size()));
             List<SendMessageBatchRequestEntry> entries = IntStream.range(0, batch.size())
                     .mapToObj(i -> SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                            .messageBody(json.writeValueAsString(batch.get(i).fields())).build())
+                            .messageBody(messages.body(batch.get(i))).build())
                     .toList();
             var response = sqs.sendMessageBatch(r -> r.queueUrl(queue.get()).entries(entries));
             if (response.hasFailed() && !response.failed().isEmpty()) {

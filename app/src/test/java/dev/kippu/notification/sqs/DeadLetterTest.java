@@ -59,7 +59,7 @@ class DeadLetterTest {
         };
 
         EmailQueueUrl queue = new EmailQueueUrl(sqs, properties);
-        EmailQueueWorker worker = new EmailQueueWorker(sqs, queue, new EmailDelivery(sent, composer, sesRefuses, properties), json, properties,
+        EmailQueueWorker worker = new EmailQueueWorker(sqs, queue, new EmailMessages(new EmailDelivery(sent, composer, sesRefuses, properties), json), properties,
                 aws, Clock.systemUTC(), Duration.ofSeconds(30));
         EmailJob job = new EmailJob(UUID.randomUUID() + "-REMINDER", EmailKind.REMINDER, "b", 1, "refused@example.test", "R",
                 Locale.ENGLISH, "Refused", "Hall", Instant.now().plus(1, ChronoUnit.DAYS), null);

@@ -168,7 +168,7 @@ class EmailQueueWorkerTest {
         NotificationProperties properties = ShippedSettings.bind("kippu.notifications", NotificationProperties.class,
                 Map.of("kippu.notifications.queue-name", queueName, "kippu.notifications.create-queue", "true"));
         EmailQueueUrl queue = new EmailQueueUrl(client, properties);
-        EmailQueueWorker worker = new EmailQueueWorker(client, queue, new EmailDelivery(sent, composer, mailer, properties), json, properties,
+        EmailQueueWorker worker = new EmailQueueWorker(client, queue, new EmailMessages(new EmailDelivery(sent, composer, mailer, properties), json), properties,
                 aws, Clock.systemUTC(), Duration.ofSeconds(30));
         return new Worker(worker, client, queue, properties, json);
     }
