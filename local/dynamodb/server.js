@@ -22,6 +22,8 @@ const MAX_BUFFERED_REQUEST = 32 * 1024 * 1024 // dynalite itself answers 413 abo
 const UPSTREAM_TIMEOUT_MS = 120 * 1000
 // Connection-level headers that belong to one hop and are not forwarded.
 const HOP_BY_HOP = new Set([ 'connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'expect', 'te', 'trailer' ])
+const INTERNAL_ERROR = { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'Internal server error' }
+const JSON_WHITESPACE = new Set([ 0x20, 0x09, 0x0A, 0x0D ])
 
 function parseArgs (argv) {
   const options = { port: 8000, ttlSweepMs: 1000 }
@@ -59,6 +61,12 @@ function serialQueue () {
     tail = result.then(() => undefined, () => undefined)
     return result
   }
+}
+
+/** Whether a body cannot be a JSON object although it has content: its first character after white space is not `{`. */
+function notAnObject (body) {
+  const first = body.find((byte) => !JSON_WHITESPACE.has(byte))
+  return first !== undefined && first != 0x7B
 }
 
 function log (message) {
@@ -124,7 +132,7 @@ function main () {
       proxied.on('error', (err) => {
         log('forwarding ' + (req.headers['x-amz-target'] || req.method) + ' failed: ' + err.message)
         if (!res.headersSent) {
-          sendJson(req, res, 500, { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: err.message })
+          sendJson(req, res, 500, { ...INTERNAL_ERROR, message: err.message })
         }
         else res.destroy()
         finish()
@@ -147,6 +155,9 @@ function main () {
       }
       const authError = authenticationError(req)
       if (authError) return sendJson(req, res, authError.statusCode, authError.body)
+      // JSON that is not an object cannot be read as the operation's input, and DynamoDB reports input
+      // it cannot read (not JSON, an empty body, a list or a number where a structure belongs) as a
+      // SerializationException; a ValidationException is for input that was read but breaks a constraint.
       if (data == null || typeof data != 'object' || Array.isArray(data)) {
         return sendJson(req, res, 400, { __type: 'com.amazon.coral.service#SerializationException' })
       }
@@ -156,17 +167,18 @@ function main () {
     catch (err) {
       if (isApiError(err)) return sendJson(req, res, err.statusCode, err.body)
       log(operation + ' failed: ' + (err && err.stack ? err.stack : err))
-      sendJson(req, res, 500, { __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError', message: 'Internal server error' })
+      sendJson(req, res, 500, INTERNAL_ERROR)
     }
   }
 
-  function ownOperation (req) {
+  /** The operation a DynamoDB JSON request (POST, JSON content type, this API version's target) names, or null. */
+  function jsonOperation (req) {
     if (req.method != 'POST') return null
     const contentType = (req.headers['content-type'] || '').split(';')[0].trim()
     if (contentType != 'application/json' && contentType != 'application/x-amz-json-1.0') return null
     const target = (req.headers['x-amz-target'] || '').split('.')
     if (target.length != 2 || target[0] != 'DynamoDB_20120810') return null
-    return Object.prototype.hasOwnProperty.call(own, target[1]) ? target[1] : null
+    return target[1]
   }
 
   function handle (req, res) {
@@ -183,11 +195,16 @@ function main () {
     req.on('error', () => res.destroy())
     req.on('end', () => {
       const body = Buffer.concat(chunks)
-      const operation = ownOperation(req)
-      queue(() => (operation ? serveOwn(req, res, operation, body) : forward(req, res, body)))
+      const operation = jsonOperation(req)
+      const isOwn = operation != null && Object.prototype.hasOwnProperty.call(own, operation)
+      // dynalite crashes on a body of null and reads any other JSON that is not an object as {}: serveOwn
+      // answers such bodies for every operation, before it would run one.
+      const rejected = operation != null && notAnObject(body)
+      queue(() => (isOwn || rejected ? serveOwn(req, res, operation, body) : forward(req, res, body)))
         .catch((err) => {
           log('request failed: ' + (err && err.stack ? err.stack : err))
-          res.destroy()
+          if (res.headersSent) res.destroy()
+          else sendJson(req, res, 500, INTERNAL_ERROR)
         })
     })
   }
@@ -225,6 +242,23 @@ function main () {
   upstream.on('error', (err) => {
     console.error('dynalite could not start: ' + err.message)
     process.exit(1)
+  })
+
+  // dynalite throws from its request handler on some bodies it cannot validate (a null inside an item,
+  // say), which in this process would end every stand-in at once. Instead the request dynalite is serving
+  // (one at a time: all calls to it go through the queue) is answered with a 500, which also releases the
+  // queue. The throws seen come from validation, before anything is written.
+  const upstreamRequests = new Map() // dynalite's response -> its request, until answered
+  upstream.prependListener('request', (req, res) => {
+    upstreamRequests.set(res, req)
+    res.on('close', () => upstreamRequests.delete(res))
+  })
+  process.on('uncaughtException', (err) => {
+    log('uncaught error, answering the request in progress with 500: ' + (err && err.stack ? err.stack : err))
+    for (const [ res, req ] of upstreamRequests) {
+      if (res.headersSent) res.destroy()
+      else sendJson(req, res, 500, INTERNAL_ERROR)
+    }
   })
   // Connections from this process to dynalite stay open: no idle timeout to race against on reuse.
   upstream.keepAliveTimeout = 0

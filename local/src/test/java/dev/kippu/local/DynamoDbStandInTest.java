@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,8 @@ class DynamoDbStandInTest {
     private static final String ITEMS = "items";
     private static final String ORDERS = "orders";
     private static final String SESSIONS = "sessions";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static DynamoDbStandIn standIn;
     private static DynamoDbClient dynamo;
@@ -420,7 +424,65 @@ class DynamoDbStandInTest {
         assertThat(response.headers().firstValue("x-amz-crc32")).contains(Long.toString(crc.getValue()));
     }
 
+    // --- malformed and oversized requests ------------------------------------------------------------
+
+    @Test
+    void bodiesThatAreNotAJsonObjectAreSerializationExceptions() throws Exception {
+        for (String target : List.of("PutItem", "GetItem", "TransactWriteItems", "TransactGetItems")) {
+            for (String body : List.of("null", " null ", "[]", "[{}]", "5", "\"x\"", "true", "not json")) {
+                HttpResponse<byte[]> response = send(target, body.getBytes(StandardCharsets.UTF_8));
+                assertAwsError(response, 400, "com.amazon.coral.service#SerializationException", target + " " + body);
+                // the next request is served as usual
+                assertThat(dynamo.listTables().tableNames()).contains(ITEMS);
+            }
+        }
+    }
+
+    @Test
+    void anErrorWhileServingARequestIsAnInternalServerErrorAndTheServerKeepsServing() throws Exception {
+        // bodies that make dynalite's (and the transactions') validation throw
+        List<Map.Entry<String, String>> failing = List.of(
+                Map.entry("PutItem", "{\"TableName\":\"items\",\"Item\":{\"pk\":{\"S\":\"a\"},\"l\":{\"L\":[null]}}}"),
+                Map.entry("GetItem", "{\"TableName\":\"items\",\"Key\":{\"pk\":null}}"),
+                Map.entry("BatchGetItem", "{\"RequestItems\":{\"items\":{\"Keys\":[null]}}}"),
+                Map.entry("TransactWriteItems", "{\"TransactItems\":[null]}"));
+        for (Map.Entry<String, String> request : failing) {
+            HttpResponse<byte[]> response = send(request.getKey(), request.getValue().getBytes(StandardCharsets.UTF_8));
+            assertAwsError(response, 500, "com.amazonaws.dynamodb.v20120810#InternalServerError", request.getValue());
+            String item = id();
+            put(ITEMS, Map.of("pk", s(item)));
+            assertThat(get(ITEMS, item)).isNotNull();
+        }
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------
+
+    /** A raw request with a well-formed AWS4 Authorization header (the stand-in checks its shape, not the signature). */
+    private static HttpResponse<byte[]> send(String operation, byte[] body) throws Exception {
+        String date = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(standIn.endpoint()))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/x-amz-json-1.0")
+                        .header("X-Amz-Target", "DynamoDB_20120810." + operation)
+                        .header("X-Amz-Date", date)
+                        .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/" + date.substring(0, 8)
+                                + "/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A DynamoDB error response: the status, a JSON body with this __type, a request id and a matching x-amz-crc32. */
+    private static void assertAwsError(HttpResponse<byte[]> response, int status, String type, String description) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(response.statusCode()).as(description + ": " + body).isEqualTo(status);
+        assertThat(body).as(description).startsWith("{\"__type\":\"" + type + "\"");
+        assertThat(response.headers().firstValue("content-type")).contains("application/x-amz-json-1.0");
+        assertThat(response.headers().firstValue("x-amzn-requestid")).isPresent();
+        CRC32 crc = new CRC32();
+        crc.update(response.body());
+        assertThat(response.headers().firstValue("x-amz-crc32")).contains(Long.toString(crc.getValue()));
+    }
 
     private static String id() {
         return UUID.randomUUID().toString();
