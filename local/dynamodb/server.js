@@ -18,7 +18,9 @@ const { authenticationError, dynaliteClient, isApiError, sendJson } = require('.
 const { createTransactions } = require('./transactions')
 const { createTimeToLive } = require('./ttl')
 
-const MAX_BUFFERED_REQUEST = 32 * 1024 * 1024 // dynalite itself answers 413 above 16 MiB
+// DynamoDB's limit for a request (and dynalite's), checked here for every request, so that the answer is
+// always the same AWS-shaped 413 (dynalite's own has no body) and no more than this is ever buffered.
+const MAX_REQUEST_BYTES = 16 * 1024 * 1024
 const UPSTREAM_TIMEOUT_MS = 120 * 1000
 // Connection-level headers that belong to one hop and are not forwarded.
 const HOP_BY_HOP = new Set([ 'connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'expect', 'te', 'trailer' ])
@@ -186,14 +188,18 @@ function main () {
     let size = 0
     req.on('data', (chunk) => {
       size += chunk.length
-      if (size > MAX_BUFFERED_REQUEST) {
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
+      // Past the limit the rest is read and dropped: a connection closed while the client is still
+      // sending reaches it as a reset, not as the 413.
+      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk)
     })
     req.on('error', () => res.destroy())
     req.on('end', () => {
+      if (size > MAX_REQUEST_BYTES) {
+        return sendJson(req, res, 413, {
+          __type: 'com.amazon.coral.service#RequestEntityTooLargeException',
+          message: 'Request size ' + size + ' exceeds the maximum of ' + MAX_REQUEST_BYTES + ' bytes',
+        })
+      }
       const body = Buffer.concat(chunks)
       const operation = jsonOperation(req)
       const isOwn = operation != null && Object.prototype.hasOwnProperty.call(own, operation)

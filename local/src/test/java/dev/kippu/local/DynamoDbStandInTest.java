@@ -455,6 +455,19 @@ class DynamoDbStandInTest {
         }
     }
 
+    @Test
+    void aBodyOverSixteenMebibytesIs413AndTheServerKeepsServing() throws Exception {
+        int limit = 16 * 1024 * 1024;
+        for (int size : List.of(limit + 1, 33 * 1024 * 1024)) {
+            HttpResponse<byte[]> response = send("PutItem", itemOfSize(size));
+            assertAwsError(response, 413, "com.amazon.coral.service#RequestEntityTooLargeException", size + " bytes");
+            assertThat(dynamo.listTables().tableNames()).contains(ITEMS);
+        }
+        // exactly at the limit the request is read (and refused for the size of its item)
+        HttpResponse<byte[]> atLimit = send("PutItem", itemOfSize(limit));
+        assertAwsError(atLimit, 400, "com.amazon.coral.validate#ValidationException", limit + " bytes");
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------
 
     /** A raw request with a well-formed AWS4 Authorization header (the stand-in checks its shape, not the signature). */
@@ -482,6 +495,13 @@ class DynamoDbStandInTest {
         CRC32 crc = new CRC32();
         crc.update(response.body());
         assertThat(response.headers().firstValue("x-amz-crc32")).contains(Long.toString(crc.getValue()));
+    }
+
+    /** A PutItem body of exactly {@code size} bytes, the padding in a string attribute. */
+    private static byte[] itemOfSize(int size) {
+        String start = "{\"TableName\":\"items\",\"Item\":{\"pk\":{\"S\":\"" + id() + "\"},\"pad\":{\"S\":\"";
+        String end = "\"}}}";
+        return (start + "x".repeat(size - start.length() - end.length()) + end).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String id() {
