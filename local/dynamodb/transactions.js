@@ -129,6 +129,24 @@ function runCustom (custom, action) {
   if (msg) throw validationError(msg)
 }
 
+/**
+ * The message of the ValidationError cancellation reason for an action that does not fit its table (a key
+ * attribute missing or of the wrong type, a key with other attributes, an update of a key attribute...),
+ * as DynamoDB reports these while running the transaction. An empty string or binary key value is instead
+ * rejected up front with a ValidationException for the whole request, so that is thrown.
+ */
+function schemaMismatch (err) {
+  if (/cannot contain an empty (string|binary) value/.test(err.body.message)) throw err
+  return err.body.message
+}
+
+function cancelIfInvalid (messages) {
+  if (messages.some((message) => message != null)) {
+    throw transactionCanceled(messages.map((message) =>
+      (message != null ? { Code: 'ValidationError', Message: message } : { Code: 'None' })))
+  }
+}
+
 function keyOf (item, table) {
   const key = {}
   for (const { AttributeName } of table.KeySchema) key[AttributeName] = item[AttributeName]
@@ -249,17 +267,19 @@ function createTransactions (call, log) {
 
     const tables = await describeTables(actions.map((a) => a.tableName))
     const seen = new Set()
-    for (const action of actions) {
+    const mismatches = actions.map((action) => {
       const table = tables.get(action.tableName)
       const invalid = action.kind == 'Put' ? db.validateItem(action.params.Item, table) :
         db.validateKey(action.params.Key, table) ||
           (action.kind == 'Update' ? db.validateUpdates(null, action.params._updates, table) : null)
-      if (invalid) throw invalid
+      if (invalid) return schemaMismatch(invalid)
       action.key = action.kind == 'Put' ? keyOf(action.params.Item, table) : action.params.Key
       const itemId = action.tableName + '\u0000' + db.createKey(action.key, table)
       if (seen.has(itemId)) throw validationError('Transaction request cannot include multiple operations on one item')
       seen.add(itemId)
-    }
+      return null
+    })
+    cancelIfInvalid(mismatches)
 
     for (const action of actions) action.existing = await getItem(action.tableName, action.key)
 
@@ -320,12 +340,12 @@ function createTransactions (call, log) {
       return item.Get
     })
     const tables = await describeTables(gets.map((get) => get.TableName))
-    for (const get of gets) {
+    cancelIfInvalid(gets.map((get) => {
       const table = tables.get(get.TableName)
       const invalid = db.validateKey(get.Key, table) ||
         db.validateKeyPaths((get._projection || {}).nestedPaths, table)
-      if (invalid) throw invalid
-    }
+      return invalid ? schemaMismatch(invalid) : null
+    }))
     const units = new Map()
     const responses = []
     for (const get of gets) {

@@ -211,21 +211,50 @@ class DynamoDbStandInTest {
         assertThat(tooManyActions.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
         assertThat(tooManyActions.getMessage()).contains("Member must have length less than or equal to 100");
 
-        DynamoDbException missingKey = catchThrowableOfType(DynamoDbException.class, () ->
-                dynamo.transactWriteItems(t -> t.transactItems(putItem(Map.of("other", s("x"))))));
-        assertThat(missingKey.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-        assertThat(missingKey.getMessage()).contains("Missing the key pk in the item");
-
-        DynamoDbException wrongKey = catchThrowableOfType(DynamoDbException.class, () ->
-                dynamo.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder()
-                        .delete(Delete.builder().tableName(ITEMS).key(Map.of("pk", s("a"), "extra", s("b"))).build()).build())));
-        assertThat(wrongKey.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-        assertThat(wrongKey.getMessage()).contains("The provided key element does not match the schema");
+        // an empty string key value is rejected up front, unlike the key mismatches that cancel (below)
+        DynamoDbException emptyKey = catchThrowableOfType(DynamoDbException.class, () ->
+                dynamo.transactWriteItems(t -> t.transactItems(putItem(Map.of("pk", s(id()))), TransactWriteItem.builder()
+                        .delete(Delete.builder().tableName(ITEMS).key(key("")).build()).build())));
+        assertThat(emptyKey.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+        assertThat(emptyKey.getMessage()).contains("The AttributeValue for a key attribute cannot contain an empty string value. Key: pk");
 
         // all 100 actions are allowed
         List<TransactWriteItem> hundred = IntStream.range(0, 100).mapToObj(i -> putItem(Map.of("pk", s(id())))).toList();
         dynamo.transactWriteItems(t -> t.transactItems(hundred));
         assertThat(get(ITEMS, hundred.get(99).put().item().get("pk").s())).isNotNull();
+    }
+
+    @Test
+    void actionsThatDoNotFitTheTableCancelTheTransaction() {
+        String fresh = id(), existing = id();
+        put(ITEMS, Map.of("pk", s(existing), "n", n(1)));
+        TransactWriteItem freshPut = putItem(Map.of("pk", s(fresh)));
+        TransactWriteItem increment = TransactWriteItem.builder().update(Update.builder().tableName(ITEMS).key(key(existing))
+                .updateExpression("SET n = n + :one").expressionAttributeValues(Map.of(":one", n(1))).build()).build();
+
+        Map<TransactWriteItem, String> malformed = Map.of(
+                putItem(Map.of("pk", n(7))),
+                "One or more parameter values were invalid: Type mismatch for key pk expected: S actual: N",
+                putItem(Map.of("other", s("x"))),
+                "One or more parameter values were invalid: Missing the key pk in the item",
+                TransactWriteItem.builder().delete(Delete.builder().tableName(ITEMS).key(Map.of()).build()).build(),
+                "The provided key element does not match the schema",
+                TransactWriteItem.builder().delete(Delete.builder().tableName(ITEMS).key(Map.of("pk", s(id()), "extra", s("b"))).build()).build(),
+                "The provided key element does not match the schema",
+                TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(ITEMS).key(Map.of("pk", n(7)))
+                        .conditionExpression("attribute_exists(pk)").build()).build(),
+                "The provided key element does not match the schema");
+        malformed.forEach((action, message) -> {
+            TransactionCanceledException e = catchThrowableOfType(TransactionCanceledException.class, () ->
+                    dynamo.transactWriteItems(t -> t.transactItems(freshPut, action, increment)));
+            assertThat(e).as(message).isNotNull();
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.cancellationReasons()).extracting(CancellationReason::code).containsExactly("None", "ValidationError", "None");
+            assertThat(e.cancellationReasons().get(1).message()).isEqualTo(message);
+            assertThat(e.getMessage()).contains("Transaction cancelled, please refer cancellation reasons for specific reasons [None, ValidationError, None]");
+        });
+        assertThat(get(ITEMS, fresh)).isNull();
+        assertThat(get(ITEMS, existing)).containsEntry("n", n(1));
     }
 
     @Test
@@ -333,6 +362,20 @@ class DynamoDbStandInTest {
         assertThat(catchThrowableOfType(ResourceNotFoundException.class, () -> dynamo.transactGetItems(t -> t.transactItems(
                 TransactGetItem.builder().get(Get.builder().tableName("no-such-table").key(key(a)).build()).build()))))
                 .isNotNull();
+    }
+
+    @Test
+    void transactGetItemsCancelsOnAKeyThatDoesNotFitTheTable() {
+        String a = id();
+        put(ITEMS, Map.of("pk", s(a)));
+        for (Map<String, AttributeValue> badKey : List.of(Map.<String, AttributeValue>of(), Map.of("pk", n(1)))) {
+            TransactionCanceledException e = catchThrowableOfType(TransactionCanceledException.class, () -> dynamo.transactGetItems(t -> t.transactItems(
+                    TransactGetItem.builder().get(Get.builder().tableName(ITEMS).key(key(a)).build()).build(),
+                    TransactGetItem.builder().get(Get.builder().tableName(ITEMS).key(badKey).build()).build())));
+            assertThat(e).as(badKey.toString()).isNotNull();
+            assertThat(e.cancellationReasons()).extracting(CancellationReason::code).containsExactly("None", "ValidationError");
+            assertThat(e.cancellationReasons().get(1).message()).isEqualTo("The provided key element does not match the schema");
+        }
     }
 
     // --- TTL --------------------------------------------------------------------------------------------
