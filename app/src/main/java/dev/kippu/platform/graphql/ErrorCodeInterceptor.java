@@ -15,7 +15,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import reactor.core.publisher.Mono;
 
-/** Gives every error in a response one of the contract's codes ({@link ErrorCodes}). */
+/** Gives every error in a response one of the contract's codes ({@link ErrorCode}). */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
 
@@ -32,12 +32,12 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
     }
 
     private static boolean hasCode(ResponseError error) {
-        return error.getExtensions().get("code") instanceof String code && ErrorCodes.ALL.contains(code);
+        return error.getExtensions().get("code") instanceof String code && ErrorCode.named(code);
     }
 
     private static GraphQLError withCode(ResponseError error) {
         Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
-        extensions.put("code", ErrorCodes.of(error.getExtensions(), error.getErrorType()));
+        extensions.put("code", ErrorCode.of(error.getExtensions(), error.getErrorType()).name());
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
                 .message(error.getMessage())
                 .errorType(error.getErrorType())

@@ -29,10 +29,10 @@ class GraphQlErrorAttributes extends DefaultErrorAttributes {
         }
         boolean callersFault = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE, RequestAttributes.SCOPE_REQUEST) instanceof Integer status
                 && status >= 400 && status < 500;
-        String code = callersFault ? "BAD_REQUEST" : "INTERNAL";
+        ErrorCode code = callersFault ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL;
         String message = callersFault
                 ? "This is not a GraphQL request: POST a JSON object with a query (Content-Type: application/json)."
                 : "Something went wrong on our side; try again later.";
-        return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code))));
+        return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code.name()))));
     }
 }

@@ -56,7 +56,7 @@ class GraphQlOutcomes {
                     return id;
                 }
                 String classification = name.substring(REQUEST.length() + 1);
-                return id.replaceTags(Tags.of(id.getTagsAsIterable()).and(OUTCOME, of(ErrorCodes.of(classification))));
+                return id.replaceTags(Tags.of(id.getTagsAsIterable()).and(OUTCOME, ErrorCode.of(classification) == ErrorCode.INTERNAL ? INTERNAL_ERROR : REQUEST_ERROR));
             }
         };
     }
@@ -65,12 +65,8 @@ class GraphQlOutcomes {
         if (errors.isEmpty()) {
             return SUCCESS;
         }
-        return errors.stream().map(error -> ErrorCodes.of(error.getExtensions(), error.getErrorType())).anyMatch(ErrorCodes.INTERNAL::equals)
+        return errors.stream().anyMatch(error -> ErrorCode.of(error.getExtensions(), error.getErrorType()) == ErrorCode.INTERNAL)
                 ? INTERNAL_ERROR
                 : REQUEST_ERROR;
-    }
-
-    private static String of(String code) {
-        return ErrorCodes.INTERNAL.equals(code) ? INTERNAL_ERROR : REQUEST_ERROR;
     }
 }

@@ -4,10 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import graphql.ErrorClassification;
 import graphql.ExecutionResult;
-import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -53,7 +50,7 @@ class OperationGuard extends SimplePerformantInstrumentation {
         ExecutionContext execution = parameters.getExecutionContext();
         long operations = execution.getDocument().getDefinitionsOfType(OperationDefinition.class).size();
         if (operations > limits.maxOperations()) {
-            throw abort("BAD_REQUEST", "A request may define at most " + limits.maxOperations() + " operations; it has " + operations + ".");
+            throw abort(ErrorCode.BAD_REQUEST, "A request may define at most " + limits.maxOperations() + " operations; it has " + operations + ".");
         }
         int aliases = execution.getDocument().getDefinitions().stream().mapToInt(definition -> switch (definition) {
             case OperationDefinition operation -> aliases(operation.getSelectionSet());
@@ -61,14 +58,14 @@ class OperationGuard extends SimplePerformantInstrumentation {
             default -> 0;
         }).sum();
         if (aliases > limits.maxAliases()) {
-            throw abort("BAD_REQUEST", "A request may use at most " + limits.maxAliases() + " aliases; it uses " + aliases + ".");
+            throw abort(ErrorCode.BAD_REQUEST, "A request may use at most " + limits.maxAliases() + " aliases; it uses " + aliases + ".");
         }
         if (execution.getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION
                 && !Boolean.TRUE.equals(execution.getGraphQLContext().get(RequestContextInterceptor.OVER_WEBSOCKET))) {
-            throw abort("BAD_REQUEST", SUBSCRIPTION_NEEDS_WEBSOCKET);
+            throw abort(ErrorCode.BAD_REQUEST, SUBSCRIPTION_NEEDS_WEBSOCKET);
         }
         if (Caller.principal(execution.getGraphQLContext()) == null && !isPublic(execution)) {
-            throw abort("UNAUTHENTICATED", "Sign in to do this: this operation needs an access token.");
+            throw abort(ErrorCode.UNAUTHENTICATED, "Sign in to do this: this operation needs an access token.");
         }
         return super.beginExecuteOperation(parameters, state);
     }
@@ -105,12 +102,7 @@ class OperationGuard extends SimplePerformantInstrumentation {
         }).sum();
     }
 
-    private static AbortExecutionException abort(String code, String message) {
-        GraphQLError error = GraphqlErrorBuilder.newError()
-                .message(message)
-                .errorType(ErrorClassification.errorClassification(code))
-                .extensions(Map.of("code", code))
-                .build();
-        return new AbortExecutionException(List.of(error));
+    private static AbortExecutionException abort(ErrorCode code, String message) {
+        return new AbortExecutionException(List.of(code.error(message)));
     }
 }

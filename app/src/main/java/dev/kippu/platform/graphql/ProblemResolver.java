@@ -1,6 +1,5 @@
 package dev.kippu.platform.graphql;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -18,9 +17,7 @@ import dev.kippu.common.Problem;
 import dev.kippu.common.SoldOut;
 import dev.kippu.common.Unauthenticated;
 import dev.kippu.platform.observability.RequestIdFilter;
-import graphql.ErrorClassification;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 
 /**
@@ -40,23 +37,23 @@ class ProblemResolver extends DataFetcherExceptionResolverAdapter {
             try (var requestId = MDC.putCloseable(RequestIdFilter.MDC_KEY, environment.getGraphQlContext().get(RequestIdFilter.MDC_KEY))) {
                 log.error("Unexpected failure in {}", environment.getExecutionStepInfo().getPath(), thrown);
             }
-            return error(environment, "INTERNAL", "Something went wrong on our side; try again later.", Map.of());
+            return ErrorCode.INTERNAL.error(environment, "Something went wrong on our side; try again later.", Map.of());
         }
         Map<String, Object> details = problem instanceof InvalidInput invalid
                 ? Map.of("fields", invalid.violations().stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList())
                 : Map.of();
-        return error(environment, code(problem), problem.getMessage(), details);
+        return code(problem).error(environment, problem.getMessage(), details);
     }
 
-    static String code(Problem problem) {
+    static ErrorCode code(Problem problem) {
         return switch (problem) {
-            case InvalidInput ignored -> "BAD_REQUEST";
-            case Unauthenticated ignored -> "UNAUTHENTICATED";
-            case Forbidden ignored -> "FORBIDDEN";
-            case NotFound ignored -> "NOT_FOUND";
-            case SoldOut ignored -> "SOLD_OUT";
-            case EventNotBookable ignored -> "EVENT_NOT_BOOKABLE";
-            case Conflict ignored -> "CONFLICT";
+            case InvalidInput _ -> ErrorCode.BAD_REQUEST;
+            case Unauthenticated _ -> ErrorCode.UNAUTHENTICATED;
+            case Forbidden _ -> ErrorCode.FORBIDDEN;
+            case NotFound _ -> ErrorCode.NOT_FOUND;
+            case SoldOut _ -> ErrorCode.SOLD_OUT;
+            case EventNotBookable _ -> ErrorCode.EVENT_NOT_BOOKABLE;
+            case Conflict _ -> ErrorCode.CONFLICT;
         };
     }
 
@@ -68,15 +65,5 @@ class ProblemResolver extends DataFetcherExceptionResolverAdapter {
             }
         }
         return null;
-    }
-
-    private static GraphQLError error(DataFetchingEnvironment environment, String code, String message, Map<String, Object> details) {
-        Map<String, Object> extensions = new LinkedHashMap<>(details);
-        extensions.put("code", code);
-        return GraphqlErrorBuilder.newError(environment)
-                .errorType(ErrorClassification.errorClassification(code))
-                .message(message)
-                .extensions(extensions)
-                .build();
     }
 }

@@ -14,9 +14,7 @@ import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 
-import graphql.ErrorClassification;
 import graphql.ExecutionResult;
-import graphql.GraphqlErrorBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -66,11 +64,8 @@ class SubscriptionLimit implements WebGraphQlInterceptor {
 
     private WebGraphQlResponse refused(WebGraphQlResponse response) {
         ExecutionResult result = ExecutionResult.newExecutionResult()
-                .addError(GraphqlErrorBuilder.newError()
-                        .message("A connection may hold at most " + limit + " subscriptions at once: complete one, or open another connection.")
-                        .errorType(ErrorClassification.errorClassification("BAD_REQUEST"))
-                        .extensions(Map.of("code", "BAD_REQUEST"))
-                        .build())
+                .addError(ErrorCode.BAD_REQUEST.error(
+                        "A connection may hold at most " + limit + " subscriptions at once: complete one, or open another connection."))
                 .build();
         return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(response.getExecutionInput(), result));
     }

@@ -1,16 +1,12 @@
 package dev.kippu.platform.graphql;
 
-import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
 
 import dev.kippu.common.Problem;
-import graphql.ErrorClassification;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 
 /**
  * {@link ProblemResolver} for subscriptions. What a subscription's resolver throws, before its
@@ -27,17 +23,9 @@ class SubscriptionProblemResolver extends SubscriptionExceptionResolverAdapter {
     protected GraphQLError resolveToSingleError(Throwable thrown) {
         Problem problem = ProblemResolver.problemIn(thrown);
         if (problem != null) {
-            return error(ProblemResolver.code(problem), problem.getMessage());
+            return ProblemResolver.code(problem).error(problem.getMessage());
         }
         log.error("Unexpected failure in a subscription", thrown);
-        return error("INTERNAL", "Something went wrong on our side; subscribe again later.");
-    }
-
-    private static GraphQLError error(String code, String message) {
-        return GraphqlErrorBuilder.newError()
-                .errorType(ErrorClassification.errorClassification(code))
-                .message(message)
-                .extensions(Map.of("code", code))
-                .build();
+        return ErrorCode.INTERNAL.error("Something went wrong on our side; subscribe again later.");
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
+import dev.kippu.platform.graphql.ErrorCode;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,6 +104,6 @@ class SecurityConfiguration {
     }
 
     private static void writeError(JsonMapper json, java.io.OutputStream out, String message) throws IOException {
-        json.writeValue(out, Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", "UNAUTHENTICATED")))));
+        json.writeValue(out, Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", ErrorCode.UNAUTHENTICATED.name())))));
     }
 }
