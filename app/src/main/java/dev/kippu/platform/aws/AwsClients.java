@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import dev.kippu.platform.timeouts.Nesting;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -32,17 +34,22 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS SDK clients, configured once: explicit timeouts and retries instead of the SDK's defaults
- * (which wait up to minutes), and one pooled HTTP client shared by all of them.
+ * (which wait up to minutes), and one pooled HTTP client shared by all of them. An auto-configuration
+ * (listed in {@code META-INF/spring/...AutoConfiguration.imports}), so that a packaging replaces any
+ * of these beans by defining its own, such as a lighter HTTP client on Lambda.
  */
-@Configuration(proxyBeanMethods = false)
-class AwsClients {
+@AutoConfiguration
+@EnableConfigurationProperties(AwsProperties.class)
+public class AwsClients {
 
     @Bean
+    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
     }
 
     @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
     SdkHttpClient awsHttpClient(AwsProperties properties) {
         Nesting.require(timeouts(properties));
         return ApacheHttpClient.builder()
@@ -62,16 +69,19 @@ class AwsClients {
     }
 
     @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
     DynamoDbClient dynamoDbClient(AwsProperties properties, SdkHttpClient http) {
         return configure(DynamoDbClient.builder(), "dynamodb", properties, http).build();
     }
 
     @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
     CognitoIdentityProviderClient cognitoClient(AwsProperties properties, SdkHttpClient http) {
         return configure(CognitoIdentityProviderClient.builder(), "cognito", properties, http).build();
     }
 
     @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
     S3Client s3Client(AwsProperties properties, SdkHttpClient http) {
         return configure(S3Client.builder(), "s3", properties, http)
                 .forcePathStyle(properties.endpoints().containsKey("s3"))
@@ -80,6 +90,7 @@ class AwsClients {
 
     /** Signs upload URLs; it talks to no one, so it needs only the region, credentials and endpoint. */
     @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
     S3Presigner s3Presigner(AwsProperties properties) {
         S3Presigner.Builder builder = S3Presigner.builder()
                 .region(Region.of(properties.region()))
@@ -92,6 +103,7 @@ class AwsClients {
     }
 
     @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
     SqsClient sqsClient(AwsProperties properties, SdkHttpClient http) {
         return configure(SqsClient.builder(), "sqs", properties, http).build();
     }
@@ -102,6 +114,7 @@ class AwsClients {
      * (throttling) are retried here; the e-mail worker handles the rest.
      */
     @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
     SesV2Client sesClient(AwsProperties properties, SdkHttpClient http) {
         RetryStrategy throttlingOnly = StandardRetryStrategy.builder().useClientDefaults(false)
                 .maxAttempts(properties.maxAttempts())
