@@ -34,7 +34,7 @@ public final class KippuProcess implements AutoCloseable {
 
     /** Starts the jar and returns once its readiness probe says UP. */
     public static KippuProcess start(String name, Map<String, String> properties) {
-        Path jar = Path.of(System.getProperty("kippu.test.jar", "target/kippu-app-0.1.0-SNAPSHOT.jar"));
+        Path jar = Path.of(System.getProperty("kippu.test.jar", "target/kippu-app-0.1.0-SNAPSHOT-exec.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no executable jar at " + jar.toAbsolutePath() + ": run the integration tests through Maven (verify)");
         }
