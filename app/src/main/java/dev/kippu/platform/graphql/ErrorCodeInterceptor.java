@@ -21,7 +21,7 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return GraphQlPipeline.ERROR_CODES;
     }
 
     @Override

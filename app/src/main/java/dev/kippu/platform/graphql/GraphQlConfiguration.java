@@ -8,6 +8,7 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.graphql.server.TimeoutWebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlHandler;
@@ -29,12 +30,14 @@ class GraphQlConfiguration {
     }
 
     @Bean
+    @Order(GraphQlPipeline.MAX_DEPTH)
     MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
         return new MaxQueryDepthInstrumentation(limits.maxDepth());
     }
 
     /** A field costs 1, plus its selection; a connection's selection counts once per item it may return ({@code first}). */
     @Bean
+    @Order(GraphQlPipeline.MAX_COMPLEXITY)
     MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
         FieldComplexityCalculator calculator = (field, childComplexity) ->
                 field.getArguments().get("first") instanceof Integer first && first > 0
@@ -45,6 +48,7 @@ class GraphQlConfiguration {
 
     /** Answers 408 to a request still running after the request timeout (its work may still finish: see {@link GraphQlLimits}). */
     @Bean
+    @Order(GraphQlPipeline.REQUEST_TIMEOUT)
     TimeoutWebGraphQlInterceptor requestTimeout(GraphQlLimits limits, AwsProperties aws,
                                                 @Value("${spring.mvc.async.request-timeout:30s}") Duration asyncTimeout) {
         Nesting.require(List.of(
@@ -57,6 +61,7 @@ class GraphQlConfiguration {
     }
 
     @Bean
+    @Order(GraphQlPipeline.OPERATION_GUARD)
     OperationGuard operationGuard(GraphQlLimits limits) {
         return new OperationGuard(limits);
     }

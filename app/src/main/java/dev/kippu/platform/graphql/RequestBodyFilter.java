@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -29,7 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * A legitimate Kippu operation is a few kilobytes.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(GraphQlPipeline.REQUEST_BODY)
 class RequestBodyFilter extends OncePerRequestFilter {
 
     private final GraphQlLimits limits;

@@ -3,7 +3,6 @@ package dev.kippu.platform.graphql;
 import java.util.UUID;
 
 import org.slf4j.MDC;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -30,7 +29,7 @@ import reactor.util.context.ContextView;
  * context, not in the thread's security context.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(GraphQlPipeline.REQUEST_CONTEXT)
 class RequestContextInterceptor implements WebGraphQlInterceptor {
 
     /** {@code true} in the GraphQL context of an operation sent over WebSocket, the one transport for subscriptions. */

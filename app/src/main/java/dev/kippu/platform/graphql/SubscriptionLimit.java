@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.reactivestreams.Publisher;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -26,7 +25,7 @@ import reactor.core.publisher.Mono;
  * and its stream is never subscribed, so it never starts following anything.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 200)
+@Order(GraphQlPipeline.SUBSCRIPTION_LIMIT)
 class SubscriptionLimit implements WebGraphQlInterceptor {
 
     private static final String OPEN_SUBSCRIPTIONS = SubscriptionLimit.class.getName() + ".open";

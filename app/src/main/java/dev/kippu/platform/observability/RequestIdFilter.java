@@ -5,10 +5,11 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.slf4j.MDC;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.kippu.platform.graphql.GraphQlPipeline;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,7 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * user's report can be matched to the logs.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(GraphQlPipeline.REQUEST_ID)
 public class RequestIdFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.graphql.server.support.AuthenticationExtractor;
@@ -29,6 +28,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 import dev.kippu.platform.graphql.ErrorCode;
+import dev.kippu.platform.graphql.GraphQlPipeline;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,7 +85,7 @@ class SecurityConfiguration {
      * would behind any WebSocket gateway; what it may see is public or the organizer's own draft.
      */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE + 100)
+    @Order(GraphQlPipeline.WEBSOCKET_AUTHENTICATION)
     AuthenticationWebSocketInterceptor webSocketAuthentication(JwtDecoder decoder, Converter<Jwt, AbstractAuthenticationToken> users) {
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter(users);
