@@ -68,7 +68,7 @@ class LiveSeatsApiTest {
     int port;
 
     @Autowired
-    LiveSeats liveSeats;
+    SeatPollers pollers;
 
     private final List<WebSocketGraphQlTester> connections = new ArrayList<>();
 
@@ -129,7 +129,7 @@ class LiveSeatsApiTest {
 
             assertThat(seats.next(CHANGE_SEEN_WITHIN)).isEqualTo(new Seats(eventId, 6, "PUBLISHED"));
             assertThat(Duration.ofNanos(System.nanoTime() - booked)).isLessThan(CHANGE_SEEN_WITHIN);
-            assertThat(other.getBean(LiveSeats.class).polledEvents()).as("the other instance polls nothing: nobody follows there").isZero();
+            assertThat(other.getBean(SeatPollers.class).polledEvents()).as("the other instance polls nothing: nobody follows there").isZero();
         }
     }
 
@@ -145,7 +145,7 @@ class LiveSeatsApiTest {
             assertThat(seats.next(CHANGE_SEEN_WITHIN)).isEqualTo(new Seats(eventId, 10, "CANCELLED"));
             seats.completes(Duration.ofSeconds(1));
         }
-        awaitTrue(() -> liveSeats.followers(eventId) == 0, "the cancelled event's poller is gone");
+        awaitTrue(() -> pollers.followers(eventId) == 0, "the cancelled event's poller is gone");
 
         // Following a cancelled event gives its last word and the end.
         try (Received<Seats> late = follow(connected(api().liveAnonymous()), eventId)) {
@@ -163,7 +163,7 @@ class LiveSeatsApiTest {
                 assertThat(codesOf(seats.fails(AT_ONCE.multipliedBy(5)))).containsExactly("NOT_FOUND");
             }
         }
-        assertThat(liveSeats.followers(eventId)).isZero();
+        assertThat(pollers.followers(eventId)).isZero();
 
         // Its organizer, signed in through connection_init, sees the draft and then its publication.
         WebSocketGraphQlTester organizersConnection = connected(api().liveAs(organizer));
@@ -196,7 +196,7 @@ class LiveSeatsApiTest {
         try (Received<GraphQlTester.Response> refused = Received.from(subscribe(api().liveWithAuthorization("Bearer garbage"), eventId))) {
             assertThat(refused.fails(Duration.ofSeconds(10))).hasMessageContaining("4401");
         }
-        assertThat(liveSeats.followers(eventId)).isZero();
+        assertThat(pollers.followers(eventId)).isZero();
     }
 
     @Test
@@ -224,7 +224,7 @@ class LiveSeatsApiTest {
 
         // Completing one frees its place on the connection.
         open.removeFirst().close();
-        awaitTrue(() -> liveSeats.followers(eventId) == 9, "the completed subscription stops following");
+        awaitTrue(() -> pollers.followers(eventId) == 9, "the completed subscription stops following");
         try (Received<Seats> again = follow(connection, eventId)) {
             assertThat(again.next(AT_ONCE).seatsRemaining()).isEqualTo(10);
         }
@@ -233,7 +233,7 @@ class LiveSeatsApiTest {
 
     @Test
     void manyFollowersOfOneEventShareOnePollerThatStopsWhenTheyLeave() {
-        awaitTrue(() -> liveSeats.polledEvents() == 0, "no poller left by other tests");
+        awaitTrue(() -> pollers.polledEvents() == 0, "no poller left by other tests");
         String eventId = published(api().as(organizer), 50);
 
         List<WebSocketGraphQlTester> followers = List.of(connected(api().liveAnonymous()), connected(api().liveAs(attendee)),
@@ -245,23 +245,23 @@ class LiveSeatsApiTest {
             }
         }
         streams.forEach(seats -> assertThat(seats.next(AT_ONCE.multipliedBy(3)).seatsRemaining()).isEqualTo(50));
-        assertThat(liveSeats.followers(eventId)).isEqualTo(12);
-        assertThat(liveSeats.polledEvents()).isEqualTo(1);
+        assertThat(pollers.followers(eventId)).isEqualTo(12);
+        assertThat(pollers.polledEvents()).isEqualTo(1);
 
         // Twelve followers, one poller: over two seconds about four reads (every 500 ms), not forty-eight.
-        long readsBefore = liveSeats.reads();
+        long readsBefore = pollers.reads();
         sleep(Duration.ofSeconds(2));
-        assertThat(liveSeats.reads() - readsBefore).isBetween(2L, 6L);
+        assertThat(pollers.reads() - readsBefore).isBetween(2L, 6L);
 
         bookOn(api(), 5, eventId);
         streams.forEach(seats -> assertThat(seats.next(CHANGE_SEEN_WITHIN).seatsRemaining()).isEqualTo(45));
 
         // Followers that vanish with their connection (no complete message) are cleaned up; then polling stops.
         followers.forEach(connection -> connection.stop().block(Duration.ofSeconds(5)));
-        awaitTrue(() -> liveSeats.followers(eventId) == 0 && liveSeats.polledEvents() == 0, "every follower and the poller gone");
-        long readsAfter = liveSeats.reads();
+        awaitTrue(() -> pollers.followers(eventId) == 0 && pollers.polledEvents() == 0, "every follower and the poller gone");
+        long readsAfter = pollers.reads();
         sleep(Duration.ofSeconds(1));
-        assertThat(liveSeats.reads()).as("no reads once nobody follows").isEqualTo(readsAfter);
+        assertThat(pollers.reads()).as("no reads once nobody follows").isEqualTo(readsAfter);
         streams.forEach(Received::close);
     }
 
@@ -286,7 +286,7 @@ class LiveSeatsApiTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(sse.body()).as(sse.body()).contains("event:next").contains("\"code\":\"BAD_REQUEST\"").contains("poll event(id)")
                 .contains("event:complete").doesNotContain("\"seatsChanged\"");
-        assertThat(liveSeats.followers(eventId)).isZero();
+        assertThat(pollers.followers(eventId)).isZero();
     }
 
     // --- helpers

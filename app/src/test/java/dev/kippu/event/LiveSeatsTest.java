@@ -34,11 +34,12 @@ class LiveSeatsTest {
     private static final Duration WAIT = Duration.ofSeconds(2);
 
     private final FakeEvents store = new FakeEvents();
-    private final LiveSeats liveSeats = new LiveSeats(new EventService(store, null, List.of(), Clock.systemUTC()), store, POLL);
+    private final SeatPollers pollers = new SeatPollers(store, POLL);
+    private final LiveSeats liveSeats = new LiveSeats(new EventService(store, null, List.of(), Clock.systemUTC()), pollers);
 
     @AfterEach
     void close() {
-        liveSeats.close();
+        pollers.close();
     }
 
     @Test
@@ -50,12 +51,12 @@ class LiveSeatsTest {
         assertThat(first.next()).isEqualTo(seats(10, EventStatus.PUBLISHED));
         Runnable stopSecond = feed().follow(second);
         assertThat(second.next()).as("the latest value, at once").isEqualTo(seats(10, EventStatus.PUBLISHED));
-        assertThat(liveSeats.polledEvents()).isEqualTo(1);
-        assertThat(liveSeats.followers("e1")).isEqualTo(2);
+        assertThat(pollers.polledEvents()).isEqualTo(1);
+        assertThat(pollers.followers("e1")).isEqualTo(2);
 
-        long reads = liveSeats.reads();
+        long reads = pollers.reads();
         sleep(POLL.multipliedBy(10));
-        assertThat(liveSeats.reads() - reads).as("one poller's reads, not two").isBetween(3L, 12L);
+        assertThat(pollers.reads() - reads).as("one poller's reads, not two").isBetween(3L, 12L);
         first.nothingYet();
 
         store.set(7, EventStatus.PUBLISHED);
@@ -64,12 +65,12 @@ class LiveSeatsTest {
 
         stopFirst.run();
         stopFirst.run();
-        assertThat(liveSeats.followers("e1")).isEqualTo(1);
+        assertThat(pollers.followers("e1")).isEqualTo(1);
         stopSecond.run();
-        assertThat(liveSeats.polledEvents()).isZero();
-        long afterLast = liveSeats.reads();
+        assertThat(pollers.polledEvents()).isZero();
+        long afterLast = pollers.reads();
         sleep(POLL.multipliedBy(5));
-        assertThat(liveSeats.reads()).as("no reads without followers").isLessThanOrEqualTo(afterLast + 1);
+        assertThat(pollers.reads()).as("no reads without followers").isLessThanOrEqualTo(afterLast + 1);
     }
 
     @Test
@@ -80,8 +81,8 @@ class LiveSeatsTest {
         assertThat(follower.next().seatsRemaining()).isEqualTo(10);
 
         store.failing.set(new IllegalStateException("throttled"));
-        long reads = liveSeats.reads();
-        await(() -> liveSeats.reads() > reads + 3);
+        long reads = pollers.reads();
+        await(() -> pollers.reads() > reads + 3);
         follower.nothingYet();
 
         store.set(4, EventStatus.PUBLISHED);
@@ -99,7 +100,7 @@ class LiveSeatsTest {
         store.set(10, EventStatus.CANCELLED);
         assertThat(follower.next()).isEqualTo(seats(10, EventStatus.CANCELLED));
         assertThat(follower.wasFinished()).isTrue();
-        assertThat(liveSeats.polledEvents()).isZero();
+        assertThat(pollers.polledEvents()).isZero();
     }
 
     @Test
@@ -121,7 +122,7 @@ class LiveSeatsTest {
         feed().follow(follower);
         follower.next();
 
-        liveSeats.close();
+        pollers.close();
 
         assertThat(follower.wasFinished()).isTrue();
         Recorder late = new Recorder();
@@ -155,7 +156,7 @@ class LiveSeatsTest {
     }
 
     /** What one follower was told. */
-    private static final class Recorder implements LiveSeats.Follower {
+    private static final class Recorder implements SeatPollers.Follower {
 
         private static final SeatAvailability FINISHED = new SeatAvailability("finished", -1, EventStatus.CANCELLED);
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 
 import dev.kippu.account.CurrentUser;
 import dev.kippu.event.LiveSeats;
+import dev.kippu.event.SeatPollers;
 import dev.kippu.event.SeatAvailability;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
@@ -31,7 +32,7 @@ class LiveSeatsController {
     Flux<SeatAvailability> seatsChanged(@Argument String eventId, @Nullable CurrentUser user) {
         LiveSeats.Feed feed = liveSeats.feed(user, eventId);
         return Flux.create(sink -> {
-            Runnable stop = feed.follow(new LiveSeats.Follower() {
+            Runnable stop = feed.follow(new SeatPollers.Follower() {
                 @Override
                 public void changed(SeatAvailability availability) {
                     sink.next(availability);

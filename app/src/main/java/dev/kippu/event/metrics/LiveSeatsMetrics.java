@@ -2,7 +2,7 @@ package dev.kippu.event.metrics;
 
 import org.springframework.stereotype.Component;
 
-import dev.kippu.event.LiveSeats;
+import dev.kippu.event.SeatPollers;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,21 +15,21 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 @Component
 class LiveSeatsMetrics implements MeterBinder {
 
-    private final LiveSeats liveSeats;
+    private final SeatPollers pollers;
 
-    LiveSeatsMetrics(LiveSeats liveSeats) {
-        this.liveSeats = liveSeats;
+    LiveSeatsMetrics(SeatPollers pollers) {
+        this.pollers = pollers;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("kippu.live.polled.events", liveSeats, LiveSeats::polledEvents)
+        Gauge.builder("kippu.live.polled.events", pollers, SeatPollers::polledEvents)
                 .description("Events this instance polls for live seat updates")
                 .register(registry);
-        Gauge.builder("kippu.live.followers", liveSeats, LiveSeats::followers)
+        Gauge.builder("kippu.live.followers", pollers, SeatPollers::followers)
                 .description("Open seatsChanged subscriptions on this instance")
                 .register(registry);
-        FunctionCounter.builder("kippu.live.reads", liveSeats, LiveSeats::reads)
+        FunctionCounter.builder("kippu.live.reads", pollers, SeatPollers::reads)
                 .description("Event reads made for live seat updates")
                 .register(registry);
     }
