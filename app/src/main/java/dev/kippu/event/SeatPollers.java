@@ -55,7 +55,7 @@ public class SeatPollers implements AutoCloseable {
     private final Map<String, Poller> pollers = new HashMap<>();
     private boolean closed;
 
-    SeatPollers(Events store, @Value("${kippu.live.poll-interval:500ms}") Duration pollInterval) {
+    SeatPollers(Events store, @Value("${kippu.live.poll-interval}") Duration pollInterval) {
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("kippu.live.poll-interval must be positive");
         }

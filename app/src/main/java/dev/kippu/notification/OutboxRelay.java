@@ -4,7 +4,8 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Service;
  * none (up to every {@value #MAX_IDLE_TICKS} + 1 intervals), so an idle service reads little.
  */
 @Service
-public class OutboxRelay {
+public class OutboxRelay implements SchedulingConfigurer {
 
     private static final int BATCH = 50;
     static final int MAX_IDLE_TICKS = 7;
@@ -33,7 +34,12 @@ public class OutboxRelay {
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${kippu.notifications.relay-interval:500ms}")
+    /** Every relay interval, the next one counted from the end of the last (so that looks never overlap). */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::relayOnSchedule, properties.relayInterval());
+    }
+
     void relayOnSchedule() {
         if (!properties.relayEnabled()) {
             return;
