@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import dev.kippu.local.StandInProcess;
 
@@ -34,19 +35,49 @@ public final class KippuProcess implements AutoCloseable {
 
     /** Starts the jar and returns once its readiness probe says UP. */
     public static KippuProcess start(String name, Map<String, String> properties) {
-        Path jar = Path.of(System.getProperty("kippu.test.jar", "target/kippu-app-0.1.0-SNAPSHOT-exec.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no executable jar at " + jar.toAbsolutePath() + ": run the integration tests through Maven (verify)");
-        }
         int port = StandInProcess.freePort();
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                jar.toAbsolutePath().toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
-        properties.forEach((property, value) -> command.add("--" + property + "=" + value));
+        List<String> command = command(properties);
+        command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1"));
         return StandInProcess.start(name, command, Map.of(), port, START_PATIENCE).wrap(started -> {
             KippuProcess kippu = new KippuProcess(started);
             kippu.awaitReady();
             return kippu;
         });
+    }
+
+    /**
+     * Runs the jar to its end, as a scheduler runs a job (an ECS task, a CronJob): returns its exit
+     * status, or fails if it is still running after {@code patience}.
+     */
+    public static int runToEnd(Map<String, String> properties, Duration patience) {
+        try {
+            Path log = Files.createTempFile("kippu-job-", ".log");
+            Process job = new ProcessBuilder(command(properties)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                if (!job.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new AssertionError("the job was still running after " + patience + "; its log:\n" + Files.readString(log));
+                }
+                return job.exitValue();
+            } finally {
+                job.destroyForcibly();
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> command(Map<String, String> properties) {
+        Path jar = Path.of(System.getProperty("kippu.test.jar", "target/kippu-app-0.1.0-SNAPSHOT-exec.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no executable jar at " + jar.toAbsolutePath() + ": run the integration tests through Maven (verify)");
+        }
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toAbsolutePath().toString()));
+        properties.forEach((property, value) -> command.add("--" + property + "=" + value));
+        return command;
     }
 
     public int port() {

@@ -1,0 +1,80 @@
+package dev.kippu.booking.job;
+
+import static dev.kippu.support.EventInputs.booking;
+import static dev.kippu.support.EventInputs.newEvent;
+import static dev.kippu.support.EventInputs.published;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.kippu.local.StandInProcess;
+import dev.kippu.support.KippuApi;
+import dev.kippu.support.KippuProcess;
+import dev.kippu.support.KippuStandIns;
+import dev.kippu.support.SentMail;
+import dev.kippu.support.TestUsers;
+import dev.kippu.support.TestUsers.TestUser;
+
+/**
+ * Job mode as a scheduler runs it: the executable jar with {@code --kippu.job=reminders} as a process
+ * of its own, which ends by itself with the job's status (nothing in {@code main} knows of jobs).
+ * A running instance of the service sends the e-mails the job queued, as in a deployment.
+ */
+class ReminderJobIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static KippuProcess service;
+
+    @BeforeAll
+    static void startTheService() {
+        service = KippuProcess.start("reminder-job-service", KippuStandIns.shared().properties());
+    }
+
+    @AfterAll
+    static void stopTheService() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void theJobQueuesTheDueRemindersAndExitsZero() throws Exception {
+        TestUser organizer = TestUsers.organizer();
+        TestUser holder = TestUsers.attendee();
+        String title = "Job process " + UUID.randomUUID();
+        KippuApi api = KippuApi.forInstanceOnPort(service.port());
+        String eventId = published(api.as(organizer), newEvent(title, 5, Instant.now().plus(3, ChronoUnit.HOURS)));
+        api.as(holder).documentName("bookSeats").variable("input", booking(eventId, 1)).execute()
+                .path("bookSeats.status").entity(String.class).isEqualTo("CONFIRMED");
+
+        assertThat(KippuProcess.runToEnd(job(KippuStandIns.shared().properties()), PATIENCE)).isZero();
+
+        assertThat(SentMail.await(mail -> mail.to().contains(holder.email()) && mail.subject().equals("Reminder: " + title + " starts soon"), 1,
+                Duration.ofSeconds(30))).hasSize(1);
+    }
+
+    @Test
+    void aJobThatCannotReachItsTableExitsNonZero() {
+        Map<String, String> unreachable = new HashMap<>(KippuStandIns.shared().properties());
+        unreachable.put("kippu.aws.endpoints.dynamodb", "http://127.0.0.1:" + StandInProcess.freePort());
+        unreachable.put("kippu.dynamodb.create-table", "false");
+        unreachable.put("kippu.aws.max-attempts", "1");
+        assertThat(KippuProcess.runToEnd(job(unreachable), PATIENCE)).isNotZero();
+    }
+
+    private static Map<String, String> job(Map<String, String> standIns) {
+        Map<String, String> properties = new HashMap<>(standIns);
+        properties.put("spring.profiles.active", "prod,job");
+        properties.put("kippu.job", "reminders");
+        return properties;
+    }
+}
