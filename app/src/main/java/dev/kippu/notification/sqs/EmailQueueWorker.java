@@ -24,13 +24,13 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Consumes the e-mail queue inside the service (Fargate, Knative, local); each job goes to
- * {@link EmailMessages}, as from any other trigger. Each receive is a long
- * poll that the client lets run its course: a receive the client abandons stays open at the queue
- * and would hide the next job from everyone. The jobs of a batch are handled side by side, each on
- * its own: a delivered job is deleted, one that another worker holds is hidden until that claim
- * ends, a failed one comes back after a back-off that doubles with its receives, and after the
- * queue's maximum receives it lands in the dead-letter queue. Whatever fails for one job (even
- * deleting it or hiding it) leaves the others alone.
+ * {@link EmailMessages}, as from any other trigger. Each receive is a long poll that the client
+ * lets run its course: a receive the client abandons stays open at the queue and would hide the
+ * next job from everyone. The jobs of a batch are handled side by side, each on its own: a
+ * delivered job is deleted, one that another worker holds is hidden until that claim ends, a
+ * failed one comes back after a back-off that doubles with its receives, and after the queue's
+ * maximum receives it lands in the dead-letter queue. Whatever fails for one job (even deleting it
+ * or hiding it) leaves the others alone.
  */
 @Component
 public class EmailQueueWorker implements SmartLifecycle {
@@ -144,7 +144,7 @@ public class EmailQueueWorker implements SmartLifecycle {
     }
 
     /** The retry delay, doubled for every receive after the first, within what SQS allows. */
-    Duration backOff(int receives) {
+    private Duration backOff(int receives) {
         long seconds = properties.retryDelay().toSeconds() << Math.clamp(receives - 1, 0, 20);
         return Duration.ofSeconds(Math.clamp(seconds, 1, LONGEST_HIDING.toSeconds()));
     }
