@@ -23,7 +23,9 @@ public class LiveSeats {
 
     /** The caller may follow the event if they may see it: drafts only their organizer, like {@code event(id)}. */
     public Feed feed(CurrentUser caller, String eventId) {
-        events.find(caller, eventId).orElseThrow(() -> new NotFound("No event with id " + eventId + "."));
+        if (events.find(caller, eventId).isEmpty()) {
+            throw new NotFound("No event with id " + eventId + ".");
+        }
         return new Feed(eventId);
     }
 
