@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.core.io.ClassPathResource;
 
+import dev.kippu.local.SqsStandIn;
 import dev.kippu.support.KippuApi;
 import dev.kippu.support.KippuProcess;
 import dev.kippu.support.KippuStandIns;
@@ -42,8 +43,6 @@ import dev.kippu.support.SentMail;
 import dev.kippu.support.SentMail.Mail;
 import dev.kippu.support.TestUsers;
 import dev.kippu.support.TestUsers.TestUser;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -163,14 +162,14 @@ class EmailsUnderFireIT {
                 .as("%s got the confirmation at most twice", answer.buyer().email()).hasSizeLessThanOrEqualTo(2));
         assertThat(twice).as("a second e-mail only for a job whose sender stopped between sending it and marking it sent")
                 .isLessThanOrEqualTo(takenOver);
-        SqsClient sqs = KippuStandIns.shared().sqs().client();
+        SqsStandIn sqs = KippuStandIns.shared().sqs();
         Instant deadline = Instant.now().plusSeconds(90);
-        while (messages(sqs, "kippu-emails") > 0 && Instant.now().isBefore(deadline)) {
+        while (sqs.messagesIn("kippu-emails") > 0 && Instant.now().isBefore(deadline)) {
             Thread.sleep(500); // jobs the killed instance had received come back after the visibility timeout, and are dropped as sent
         }
         Instant drained = Instant.now();
-        assertThat(messages(sqs, "kippu-emails")).as("no job left in the queue").isZero();
-        assertThat(messages(sqs, "kippu-emails-dlq")).as("nothing dead-lettered").isZero();
+        assertThat(sqs.messagesIn("kippu-emails")).as("no job left in the queue").isZero();
+        assertThat(sqs.messagesIn("kippu-emails-dlq")).as("nothing dead-lettered").isZero();
         assertThat(Stream.of(first, second).flatMap(instance -> instance.logLines().stream()))
                 .as("no receive given up on").noneMatch(line -> line.contains("Receiving e-mail jobs failed"));
         long retried = confirmed.stream().filter(answer -> answer.attempts() > 1).count();
@@ -229,9 +228,4 @@ class EmailsUnderFireIT {
                 .path("event.seatsRemaining").entity(Integer.class).get();
     }
 
-    private static int messages(SqsClient sqs, String queueName) {
-        String url = sqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
-        return sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes().values().stream().mapToInt(Integer::parseInt).sum();
-    }
 }

@@ -65,12 +65,12 @@ public class EmailQueueWorker implements SmartLifecycle {
 
     /** The times that must fit inside each other for a job to be sent once, soon, and never dead-lettered while it could be sent. */
     static List<Nesting> timeouts(NotificationProperties properties, AwsProperties aws, Duration shutdownPhase) {
-        Duration longPoll = properties.waitTime().plus(RESPONSE_MARGIN);
+        Duration longPoll = longPoll(properties);
+        String longPollName = "kippu.notifications.wait-time + " + Nesting.format(RESPONSE_MARGIN);
         return List.of(
                 Nesting.atMost("kippu.notifications.wait-time", properties.waitTime(), "SQS's longest wait", LONGEST_WAIT,
                         "SQS refuses the receive"),
-                Nesting.shorter("kippu.notifications.wait-time + " + Nesting.format(RESPONSE_MARGIN), longPoll,
-                        "kippu.aws.socket-timeout", aws.socketTimeout(),
+                Nesting.shorter(longPollName, longPoll, "kippu.aws.socket-timeout", aws.socketTimeout(),
                         "the HTTP client abandons idle long polls, which then hide the next job at the queue"),
                 Nesting.shorter("2 x kippu.aws.call-timeout (send the e-mail, mark it sent)", aws.callTimeout().multipliedBy(2),
                         "kippu.notifications.claim-lease", properties.claimLease(),
@@ -83,14 +83,18 @@ public class EmailQueueWorker implements SmartLifecycle {
                         "the queue hands a job to a second worker while the first is still handling it"),
                 Nesting.atMost("kippu.notifications.visibility-timeout", properties.visibilityTimeout(), "SQS's longest visibility timeout",
                         LONGEST_HIDING, "SQS refuses the receive"),
-                Nesting.shorter("kippu.notifications.wait-time + " + Nesting.format(RESPONSE_MARGIN), longPoll,
-                        "spring.lifecycle.timeout-per-shutdown-phase", shutdownPhase,
+                Nesting.shorter(longPollName, longPoll, "spring.lifecycle.timeout-per-shutdown-phase", shutdownPhase,
                         "shutdown cuts the worker's last receive, which then hides the next job at the queue"));
+    }
+
+    /** How long one receive may take: its wait, and the margin for the answer to arrive. */
+    private static Duration longPoll(NotificationProperties properties) {
+        return properties.waitTime().plus(RESPONSE_MARGIN);
     }
 
     /** Receives once (long polling) and handles what arrived, each job on its own; returns how many messages that was. */
     public int pollOnce() {
-        Duration longPoll = properties.waitTime().plus(RESPONSE_MARGIN);
+        Duration longPoll = longPoll(properties);
         List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queue.get()).maxNumberOfMessages(10)
                 .waitTimeSeconds((int) properties.waitTime().toSeconds())
                 .visibilityTimeout((int) properties.visibilityTimeout().toSeconds())
@@ -185,7 +189,7 @@ public class EmailQueueWorker implements SmartLifecycle {
         loop = null;
         if (running != null) {
             try {
-                if (!running.join(properties.waitTime().plus(RESPONSE_MARGIN))) {
+                if (!running.join(longPoll(properties))) {
                     running.interrupt();
                 }
             } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
@@ -30,6 +31,8 @@ public enum ErrorCode implements ErrorClassification {
      * Classifications of errors that are the caller's fault: graphql-java's {@code ErrorType}s for
      * requests it refuses, and its refusals of introspection (disabled, or not in good faith).
      */
+    private static final Set<String> NAMES = Arrays.stream(values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+
     private static final Set<String> CALLERS_FAULT = Set.of("InvalidSyntax", "ValidationError", "OperationNotSupported", "ExecutionAborted",
             "IntrospectionDisabled", "BadFaithIntrospection");
 
@@ -66,6 +69,6 @@ public enum ErrorCode implements ErrorClassification {
     }
 
     static boolean named(String code) {
-        return Arrays.stream(values()).anyMatch(value -> value.name().equals(code));
+        return NAMES.contains(code);
     }
 }

@@ -29,10 +29,10 @@ import dev.kippu.notification.NotificationProperties;
 import dev.kippu.notification.SentEmails;
 import dev.kippu.platform.aws.AwsProperties;
 import dev.kippu.support.ApiTest;
+import dev.kippu.support.KippuStandIns;
 import dev.kippu.support.SentMail;
 import dev.kippu.support.ShippedSettings;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -196,15 +196,11 @@ class EmailQueueWorkerTest {
         }
 
         int messagesLeft() {
-            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl()).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-            return attributes.values().stream().mapToInt(Integer::parseInt).sum();
+            return KippuStandIns.shared().sqs().messagesIn(properties.queueName());
         }
 
         int deadLetters() {
-            String deadLetters = sqs.getQueueUrl(r -> r.queueName(properties.queueName() + "-dlq")).queueUrl();
-            return Integer.parseInt(sqs.getQueueAttributes(r -> r.queueUrl(deadLetters).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+            return KippuStandIns.shared().sqs().messagesIn(properties.queueName() + "-dlq");
         }
     }
 }
