@@ -46,7 +46,8 @@ class ArchitectureTest {
     static void importProductionClasses() {
         production = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(location -> !location.contains("/dev/kippu/local/")) // the stand-ins, a test dependency
+                // the stand-ins and the contract suite's client side, test dependencies
+                .withImportOption(location -> !location.contains("/dev/kippu/local/") && !location.contains("/dev/kippu/contract/"))
                 .importPackages("dev.kippu");
     }
 

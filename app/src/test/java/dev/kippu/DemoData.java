@@ -39,18 +39,18 @@ import dev.kippu.account.CurrentUser;
 import dev.kippu.account.Role;
 import dev.kippu.booking.BookSeats;
 import dev.kippu.booking.BookingService;
+import dev.kippu.contract.KippuStandIns;
 import dev.kippu.event.CreateEvent;
 import dev.kippu.event.Event;
 import dev.kippu.event.EventService;
 import dev.kippu.local.CognitoStandIn;
 import dev.kippu.local.LocalDirectory;
-import dev.kippu.local.S3StandIn;
+import dev.kippu.local.UserPool;
 import dev.kippu.media.ConfirmCoverUpload;
 import dev.kippu.media.CoverService;
 import dev.kippu.media.RequestCoverUpload;
 import dev.kippu.media.UploadTicket;
 import dev.kippu.platform.dynamo.DynamoDbProperties;
-import dev.kippu.support.KippuStandIns;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,7 +68,8 @@ class DemoData {
     ApplicationRunner seedDemoData(EventService events, BookingService bookings, CoverService covers, WebServerApplicationContext web,
                                    DynamoDbProperties table, JsonMapper json) {
         return (ApplicationArguments args) -> {
-            CognitoStandIn cognito = KippuStandIns.shared().cognito();
+            KippuStandIns standIns = KippuStandIns.shared();
+            UserPool cognito = standIns.cognito();
             List<DemoUser> users = List.of(
                     new DemoUser("organizer@kippu.dev", "Kippu-Organizer-1", "Aiko Organizer", true),
                     new DemoUser("hana@kippu.dev", "Kippu-Attendee-1", "Hana Attendee", false),
@@ -100,22 +101,25 @@ class DemoData {
             stack.put("health", baseUrl + "/actuator/health/readiness");
             stack.put("cognito", Map.of("endpoint", cognito.endpoint(), "userPoolId", cognito.userPoolId(),
                     "clientId", cognito.clientId(), "issuer", cognito.issuer(), "authFlow", "USER_PASSWORD_AUTH"));
-            stack.put("dynamodb", Map.of("endpoint", KippuStandIns.shared().dynamo().endpoint(), "table", table.tableName()));
-            S3StandIn s3 = KippuStandIns.shared().s3();
-            stack.put("s3", Map.of("endpoint", s3.endpoint(), "uploadsBucket", s3.uploadsBucket(), "mediaBucket", s3.mediaBucket(),
-                    "publicBaseUrl", s3.publicBaseUrl()));
-            stack.put("sqs", Map.of("endpoint", KippuStandIns.shared().sqs().endpoint()));
-            stack.put("mail", Map.of("viewer", KippuStandIns.shared().ses().viewer(), "json", KippuStandIns.shared().ses().endpoint() + "/store"));
+            Map<String, String> settings = standIns.properties();
+            stack.put("dynamodb", Map.of("endpoint", settings.get("kippu.aws.endpoints.dynamodb"), "table", table.tableName()));
+            stack.put("s3", Map.of("endpoint", settings.get("kippu.aws.endpoints.s3"), "uploadsBucket", settings.get("kippu.media.uploads-bucket"),
+                    "mediaBucket", settings.get("kippu.media.media-bucket"), "publicBaseUrl", standIns.mediaBaseUrl()));
+            stack.put("sqs", Map.of("endpoint", settings.get("kippu.aws.endpoints.sqs")));
+            String mailViewer = standIns.sesEndpoint() + "/";
+            stack.put("mail", Map.of("viewer", mailViewer, "json", standIns.sesEndpoint() + "/store"));
             stack.put("users", users.stream().map(user -> Map.of("email", user.email(), "password", user.password(),
                     "role", user.organizer() ? "ORGANIZER" : "ATTENDEE",
                     "accessToken", cognito.signIn(user.email(), user.password()).accessToken())).toList());
+            // what the contract suite reads to run against this stack (-Dkippu.test.base-url)
+            stack.put("settings", settings);
             Path file = LocalDirectory.path().getParent().resolve(".kippu/local-stack.json");
             write(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(stack));
 
             StringBuilder banner = new StringBuilder("\n\n  Kippu is running locally\n\n")
                     .append("  GraphiQL   ").append(baseUrl).append("/graphiql\n")
                     .append("  GraphQL    ").append(baseUrl).append("/graphql\n")
-                    .append("  E-mails    ").append(KippuStandIns.shared().ses().viewer()).append("  (what Kippu sent)\n\n")
+                    .append("  E-mails    ").append(mailViewer).append("  (what Kippu sent)\n\n")
                     .append("  Demo users (password):\n");
             users.forEach(user -> banner.append("    ").append(user.organizer() ? "organizer " : "attendee  ")
                     .append(user.email()).append("  (").append(user.password()).append(")\n"));

@@ -2,7 +2,7 @@ package dev.kippu;
 
 import org.springframework.boot.SpringApplication;
 
-import dev.kippu.support.KippuStandIns;
+import dev.kippu.contract.KippuStandIns;
 
 /**
  * Kippu on this machine without an AWS account: starts the stand-ins on free ports, then the

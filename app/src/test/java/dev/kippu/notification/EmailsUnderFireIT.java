@@ -1,8 +1,8 @@
 package dev.kippu.notification;
 
-import static dev.kippu.support.EventInputs.booking;
-import static dev.kippu.support.EventInputs.newEvent;
-import static dev.kippu.support.EventInputs.published;
+import static dev.kippu.contract.EventInputs.booking;
+import static dev.kippu.contract.EventInputs.newEvent;
+import static dev.kippu.contract.EventInputs.published;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -35,14 +35,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.core.io.ClassPathResource;
 
-import dev.kippu.local.SqsStandIn;
-import dev.kippu.support.KippuApi;
-import dev.kippu.support.KippuProcess;
-import dev.kippu.support.KippuStandIns;
-import dev.kippu.support.SentMail;
-import dev.kippu.support.SentMail.Mail;
-import dev.kippu.support.TestUsers;
-import dev.kippu.support.TestUsers.TestUser;
+import dev.kippu.contract.KippuApi;
+import dev.kippu.contract.KippuProcess;
+import dev.kippu.contract.KippuStandIns;
+import dev.kippu.contract.SentMail;
+import dev.kippu.contract.SentMail.Mail;
+import dev.kippu.contract.TestUsers;
+import dev.kippu.contract.TestUsers.TestUser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,7 +92,7 @@ class EmailsUnderFireIT {
     @Order(1)
     void aFlashSaleConfirmsEveryBookingByEMailWithinThirtySeconds() throws Exception {
         String title = "Flash sale " + UUID.randomUUID();
-        String eventId = published(KippuApi.forInstanceOnPort(first.port()).as(organizer), newEvent(title, 150, Instant.now().plus(7, ChronoUnit.DAYS)));
+        String eventId = published(KippuApi.onLocalPort(first.port()).as(organizer), newEvent(title, 150, Instant.now().plus(7, ChronoUnit.DAYS)));
         CountDownLatch release = new CountDownLatch(1);
         List<Future<Answer>> answers = new ArrayList<>();
         try (ExecutorService buying = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -130,7 +129,7 @@ class EmailsUnderFireIT {
     @Order(2)
     void killingAnInstanceMidBurstLosesNoEMail() throws Exception {
         String title = "Burst " + UUID.randomUUID();
-        String eventId = published(KippuApi.forInstanceOnPort(second.port()).as(organizer), newEvent(title, BUYERS, Instant.now().plus(7, ChronoUnit.DAYS)));
+        String eventId = published(KippuApi.onLocalPort(second.port()).as(organizer), newEvent(title, BUYERS, Instant.now().plus(7, ChronoUnit.DAYS)));
         List<Future<Answer>> answers = new ArrayList<>();
         Instant killed = null;
         try (ExecutorService buying = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -162,14 +161,14 @@ class EmailsUnderFireIT {
                 .as("%s got the confirmation at most twice", answer.buyer().email()).hasSizeLessThanOrEqualTo(2));
         assertThat(twice).as("a second e-mail only for a job whose sender stopped between sending it and marking it sent")
                 .isLessThanOrEqualTo(takenOver);
-        SqsStandIn sqs = KippuStandIns.shared().sqs();
+        KippuStandIns standIns = KippuStandIns.shared();
         Instant deadline = Instant.now().plusSeconds(90);
-        while (sqs.messagesIn("kippu-emails") > 0 && Instant.now().isBefore(deadline)) {
+        while (standIns.messagesIn("kippu-emails") > 0 && Instant.now().isBefore(deadline)) {
             Thread.sleep(500); // jobs the killed instance had received come back after the visibility timeout, and are dropped as sent
         }
         Instant drained = Instant.now();
-        assertThat(sqs.messagesIn("kippu-emails")).as("no job left in the queue").isZero();
-        assertThat(sqs.messagesIn("kippu-emails-dlq")).as("nothing dead-lettered").isZero();
+        assertThat(standIns.messagesIn("kippu-emails")).as("no job left in the queue").isZero();
+        assertThat(standIns.messagesIn("kippu-emails-dlq")).as("nothing dead-lettered").isZero();
         assertThat(Stream.of(first, second).flatMap(instance -> instance.logLines().stream()))
                 .as("no receive given up on").noneMatch(line -> line.contains("Receiving e-mail jobs failed"));
         long retried = confirmed.stream().filter(answer -> answer.attempts() > 1).count();
@@ -187,7 +186,7 @@ class EmailsUnderFireIT {
         for (int attempt = 1; ; attempt++) {
             KippuProcess instance = instances.get(Math.min(attempt - 1, instances.size() - 1));
             try {
-                JsonNode response = JSON.readTree(HTTP.send(HttpRequest.newBuilder(KippuApi.forInstanceOnPort(instance.port()).endpoint())
+                JsonNode response = JSON.readTree(HTTP.send(HttpRequest.newBuilder(KippuApi.onLocalPort(instance.port()).endpoint())
                         .header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + buyer.accessToken())
                         .timeout(Duration.ofSeconds(30))
@@ -224,7 +223,7 @@ class EmailsUnderFireIT {
     }
 
     private static int seatsRemaining(String eventId) {
-        return KippuApi.forInstanceOnPort(second.port()).as(organizer).documentName("event").variable("id", eventId).execute()
+        return KippuApi.onLocalPort(second.port()).as(organizer).documentName("event").variable("id", eventId).execute()
                 .path("event.seatsRemaining").entity(Integer.class).get();
     }
 

@@ -4,11 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 /**
  * cognito-local with one user pool, a public app client that signs in with USER_PASSWORD_AUTH, and the
@@ -19,18 +15,18 @@ public final class CognitoStandIn implements AutoCloseable {
     public static final String ORGANIZERS = "organizers";
 
     private final StandInProcess process;
-    private final CognitoIdentityProviderClient client;
-    private final String userPoolId;
-    private final String clientId;
+    private final UserPool pool;
 
     private CognitoStandIn(StandInProcess process) {
         this.process = process;
-        this.client = LocalClients.at(process.endpoint(), CognitoIdentityProviderClient.builder()).build();
-        this.userPoolId = client.createUserPool(r -> r.poolName("kippu")).userPool().id();
-        this.clientId = client.createUserPoolClient(r -> r.userPoolId(userPoolId).clientName("kippu-web")
-                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-                .userPoolClient().clientId();
-        client.createGroup(r -> r.userPoolId(userPoolId).groupName(ORGANIZERS));
+        try (CognitoIdentityProviderClient client = LocalClients.at(process.endpoint(), CognitoIdentityProviderClient.builder()).build()) {
+            String userPoolId = client.createUserPool(r -> r.poolName("kippu")).userPool().id();
+            String clientId = client.createUserPoolClient(r -> r.userPoolId(userPoolId).clientName("kippu-web")
+                            .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+                    .userPoolClient().clientId();
+            client.createGroup(r -> r.userPoolId(userPoolId).groupName(ORGANIZERS));
+            this.pool = UserPool.at(process.endpoint(), userPoolId, clientId);
+        }
     }
 
     public static CognitoStandIn start() {
@@ -44,64 +40,14 @@ public final class CognitoStandIn implements AutoCloseable {
                 port, Duration.ofSeconds(30)).wrap(CognitoStandIn::new);
     }
 
-    public String endpoint() {
-        return process.endpoint();
-    }
-
-    public String userPoolId() {
-        return userPoolId;
-    }
-
-    public String clientId() {
-        return clientId;
-    }
-
-    /** The {@code iss} claim of the pool's tokens. */
-    public String issuer() {
-        return endpoint() + "/" + userPoolId;
-    }
-
-    public String jwkSetUri() {
-        return issuer() + "/.well-known/jwks.json";
-    }
-
-    public CognitoIdentityProviderClient client() {
-        return client;
-    }
-
-    /** Creates a confirmed user with a permanent password; returns the user's {@code sub}. */
-    public String createUser(String email, String password, String displayName, String... groups) {
-        return createUserSpeaking("en", email, password, displayName, groups);
-    }
-
-    /** {@link #createUser} for a user whose {@code locale} attribute is {@code languageTag}. */
-    public String createUserSpeaking(String languageTag, String email, String password, String displayName, String... groups) {
-        String username = client.adminCreateUser(r -> r.userPoolId(userPoolId).username(email)
-                        .messageAction(MessageActionType.SUPPRESS)
-                        .userAttributes(attribute("email", email), attribute("email_verified", "true"), attribute("name", displayName),
-                                attribute("locale", languageTag)))
-                .user().username();
-        client.adminSetUserPassword(r -> r.userPoolId(userPoolId).username(username).password(password).permanent(true));
-        for (String group : groups) {
-            client.adminAddUserToGroup(r -> r.userPoolId(userPoolId).username(username).groupName(group));
-        }
-        return client.adminGetUser(r -> r.userPoolId(userPoolId).username(username)).userAttributes().stream()
-                .filter(a -> a.name().equals("sub")).findFirst().orElseThrow().value();
-    }
-
-    /** Signs in the way the web front end does (USER_PASSWORD_AUTH). */
-    public AuthenticationResultType signIn(String email, String password) {
-        return client.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", email, "PASSWORD", password))).authenticationResult();
+    /** Kippu's pool on this stand-in. */
+    public UserPool pool() {
+        return pool;
     }
 
     @Override
     public void close() {
-        client.close();
+        pool.close();
         process.close();
-    }
-
-    private static AttributeType attribute(String name, String value) {
-        return AttributeType.builder().name(name).value(value).build();
     }
 }

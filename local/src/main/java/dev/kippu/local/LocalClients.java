@@ -8,14 +8,14 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 
 /** SDK clients for the stand-ins: their endpoint, region us-east-1, and credentials they do not check. */
-final class LocalClients {
+public final class LocalClients {
 
     static final Region REGION = Region.US_EAST_1;
 
     private LocalClients() {
     }
 
-    static <B extends AwsClientBuilder<B, ?>> B at(String endpoint, B builder) {
+    public static <B extends AwsClientBuilder<B, ?>> B at(String endpoint, B builder) {
         return builder.endpointOverride(URI.create(endpoint))
                 .region(REGION)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));

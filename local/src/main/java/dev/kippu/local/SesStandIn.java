@@ -38,9 +38,9 @@ public final class SesStandIn implements AutoCloseable {
         return "http://localhost:" + process.port() + "/";
     }
 
-    /** Everything sent so far, as aws-ses-v2-local's JSON ({@code {"emails": [...]}}). */
-    public String storeJson() {
-        return send(HttpRequest.newBuilder(URI.create(endpoint() + "/store")).GET().build());
+    /** Everything the stand-in at {@code endpoint} was sent so far, as aws-ses-v2-local's JSON ({@code {"emails": [...]}}). */
+    public static String storeJson(String endpoint) {
+        return send(HttpRequest.newBuilder(URI.create(endpoint + "/store")).GET().build());
     }
 
     @Override

@@ -6,7 +6,6 @@ import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * ElasticMQ, an SQS-compatible server, inside this JVM on a free loopback port. Standard queues,
@@ -42,14 +41,6 @@ public final class SqsStandIn implements AutoCloseable {
 
     public SqsClient client() {
         return client;
-    }
-
-    /** Messages in a queue, visible or being handled (in flight): what a test expects to drain to zero. */
-    public int messagesIn(String queueName) {
-        SqsClient sqs = client();
-        String url = sqs.getQueueUrl(r -> r.queueName(queueName)).queueUrl();
-        return sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes().values().stream().mapToInt(Integer::parseInt).sum();
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.kippu.booking.job;
 
-import static dev.kippu.support.EventInputs.booking;
-import static dev.kippu.support.EventInputs.newEvent;
-import static dev.kippu.support.EventInputs.published;
+import static dev.kippu.contract.EventInputs.booking;
+import static dev.kippu.contract.EventInputs.newEvent;
+import static dev.kippu.contract.EventInputs.published;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -16,13 +16,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.kippu.contract.KippuApi;
+import dev.kippu.contract.KippuProcess;
+import dev.kippu.contract.KippuStandIns;
+import dev.kippu.contract.SentMail;
+import dev.kippu.contract.TestUsers;
+import dev.kippu.contract.TestUsers.TestUser;
 import dev.kippu.local.StandInProcess;
-import dev.kippu.support.KippuApi;
-import dev.kippu.support.KippuProcess;
-import dev.kippu.support.KippuStandIns;
-import dev.kippu.support.SentMail;
-import dev.kippu.support.TestUsers;
-import dev.kippu.support.TestUsers.TestUser;
 
 /**
  * Job mode as a scheduler runs it: the executable jar with {@code --kippu.job=reminders} as a process
@@ -51,7 +51,7 @@ class ReminderJobIT {
         TestUser organizer = TestUsers.organizer();
         TestUser holder = TestUsers.attendee();
         String title = "Job process " + UUID.randomUUID();
-        KippuApi api = KippuApi.forInstanceOnPort(service.port());
+        KippuApi api = KippuApi.onLocalPort(service.port());
         String eventId = published(api.as(organizer), newEvent(title, 5, Instant.now().plus(3, ChronoUnit.HOURS)));
         api.as(holder).documentName("bookSeats").variable("input", booking(eventId, 1)).execute()
                 .path("bookSeats.status").entity(String.class).isEqualTo("CONFIRMED");

@@ -1,8 +1,8 @@
 package dev.kippu.booking.job;
 
-import static dev.kippu.support.EventInputs.booking;
-import static dev.kippu.support.EventInputs.newEvent;
-import static dev.kippu.support.EventInputs.published;
+import static dev.kippu.contract.EventInputs.booking;
+import static dev.kippu.contract.EventInputs.newEvent;
+import static dev.kippu.contract.EventInputs.published;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,13 +20,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.kippu.KippuApplication;
+import dev.kippu.contract.KippuApi;
+import dev.kippu.contract.KippuStandIns;
+import dev.kippu.contract.SentMail;
+import dev.kippu.contract.TestUsers;
+import dev.kippu.contract.TestUsers.TestUser;
 import dev.kippu.local.StandInProcess;
 import dev.kippu.support.ApiTest;
-import dev.kippu.support.KippuApi;
-import dev.kippu.support.KippuStandIns;
-import dev.kippu.support.SentMail;
-import dev.kippu.support.TestUsers;
-import dev.kippu.support.TestUsers.TestUser;
 
 /** The reminder job as every scheduler runs it: the application in job mode, once, with an exit code. */
 @ApiTest
@@ -40,8 +40,8 @@ class ReminderJobTest {
         TestUser organizer = TestUsers.organizer();
         TestUser holder = TestUsers.attendee();
         String title = "Job " + UUID.randomUUID();
-        String eventId = published(KippuApi.forLocalPort(port).as(organizer), newEvent(title, 5, Instant.now().plus(2, ChronoUnit.HOURS)));
-        KippuApi.forLocalPort(port).as(holder).documentName("bookSeats").variable("input", booking(eventId, 2)).execute()
+        String eventId = published(KippuApi.onLocalPort(port).as(organizer), newEvent(title, 5, Instant.now().plus(2, ChronoUnit.HOURS)));
+        KippuApi.onLocalPort(port).as(holder).documentName("bookSeats").variable("input", booking(eventId, 2)).execute()
                 .path("bookSeats.status").entity(String.class).isEqualTo("CONFIRMED");
 
         try (ConfigurableApplicationContext job = jobMode(KippuStandIns.shared().properties())) {

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.kippu.contract.KippuStandIns;
+import dev.kippu.contract.SentMail;
 import dev.kippu.notification.EmailComposer;
 import dev.kippu.notification.EmailDelivery;
 import dev.kippu.notification.EmailJob;
@@ -29,8 +31,6 @@ import dev.kippu.notification.NotificationProperties;
 import dev.kippu.notification.SentEmails;
 import dev.kippu.platform.aws.AwsProperties;
 import dev.kippu.support.ApiTest;
-import dev.kippu.support.KippuStandIns;
-import dev.kippu.support.SentMail;
 import dev.kippu.support.ShippedSettings;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -196,11 +196,11 @@ class EmailQueueWorkerTest {
         }
 
         int messagesLeft() {
-            return KippuStandIns.shared().sqs().messagesIn(properties.queueName());
+            return KippuStandIns.shared().messagesIn(properties.queueName());
         }
 
         int deadLetters() {
-            return KippuStandIns.shared().sqs().messagesIn(properties.queueName() + "-dlq");
+            return KippuStandIns.shared().messagesIn(properties.queueName() + "-dlq");
         }
     }
 }

@@ -18,11 +18,11 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.kippu.KippuApplication;
+import dev.kippu.contract.KippuStandIns;
 import dev.kippu.notification.NotificationProperties;
 import dev.kippu.platform.aws.AwsProperties;
 import dev.kippu.platform.timeouts.Nesting;
 import dev.kippu.platform.timeouts.TimeoutsDoNotNest;
-import dev.kippu.support.KippuStandIns;
 import dev.kippu.support.ShippedSettings;
 
 /** The e-mail path's timeouts nest with the shipped settings, and Kippu refuses settings where they do not. */

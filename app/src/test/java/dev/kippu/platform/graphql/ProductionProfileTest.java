@@ -10,7 +10,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-import dev.kippu.support.RawHttp;
+import dev.kippu.contract.DeepQueries;
+import dev.kippu.contract.KippuApi;
 import dev.kippu.support.StandInProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +45,7 @@ class ProductionProfileTest {
 
     @Test
     void graphiqlIsNotServed() {
-        HttpResponse<String> response = new RawHttp(port).get("/graphiql");
+        HttpResponse<String> response = KippuApi.onLocalPort(port).http().get("/graphiql");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).doesNotContainIgnoringCase("<script");
     }
@@ -61,13 +62,13 @@ class ProductionProfileTest {
 
     @Test
     void queriesAreHeldToTheProductionDepthLimit() {
-        HttpResponse<String> response = query(AbuseTest.nestedQuery(3));
+        HttpResponse<String> response = query(DeepQueries.nested(3));
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.at("/errors/0/extensions/code").asString()).as(response.body()).isEqualTo("BAD_REQUEST");
         assertThat(body.at("/errors/0/message").asString()).containsIgnoringCase("depth");
     }
 
     private HttpResponse<String> query(String document) {
-        return new RawHttp(port).query(document);
+        return KippuApi.onLocalPort(port).http().query(document);
     }
 }

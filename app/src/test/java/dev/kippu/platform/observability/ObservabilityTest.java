@@ -17,10 +17,11 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import dev.kippu.account.UserDirectory;
+import dev.kippu.contract.KippuApi;
+import dev.kippu.contract.RawHttp;
+import dev.kippu.contract.TestUsers;
+import dev.kippu.contract.TestUsers.TestUser;
 import dev.kippu.support.ApiTest;
-import dev.kippu.support.RawHttp;
-import dev.kippu.support.TestUsers;
-import dev.kippu.support.TestUsers.TestUser;
 
 /** Probes, metrics and logs an operator relies on, including when something fails inside. */
 @ApiTest
@@ -39,7 +40,7 @@ class ObservabilityTest {
         given(failingDirectory.lookUp(any())).willThrow(new IllegalStateException("user pool unreachable: secret detail"));
         TestUser user = TestUsers.attendee();
 
-        RawHttp http = new RawHttp(port);
+        RawHttp http = KippuApi.onLocalPort(port).http();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/graphql"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + user.accessToken())
@@ -56,7 +57,7 @@ class ObservabilityTest {
     void probesAndMetricsAreServed() {
         assertThat(get("/actuator/health/liveness")).contains("\"status\":\"UP\"");
         assertThat(get("/actuator/health/readiness")).contains("\"status\":\"UP\"");
-        new RawHttp(port).query("query listing { events { edges { cursor } } }");
+        KippuApi.onLocalPort(port).http().query("query listing { events { edges { cursor } } }");
         assertThat(get("/actuator/prometheus")).contains("graphql_request_seconds_count", "graphql_datafetcher_seconds_count",
                 "kippu_live_polled_events", "kippu_live_followers", "kippu_live_reads_total");
     }
@@ -64,7 +65,7 @@ class ObservabilityTest {
     @Test
     void metricsTellTheCallersErrorsFromOurs() {
         given(failingDirectory.lookUp(any())).willThrow(new IllegalStateException("user pool unreachable"));
-        RawHttp http = new RawHttp(port);
+        RawHttp http = KippuApi.onLocalPort(port).http();
         http.query("{ events { noSuchField } }");
         http.query("{ events(first: 101) { edges { cursor } } }");
         http.send(HttpRequest.newBuilder(http.uri("/graphql"))
@@ -90,7 +91,7 @@ class ObservabilityTest {
             Thread.sleep(9_000);
             throw new IllegalStateException("too late");
         });
-        RawHttp http = new RawHttp(port);
+        RawHttp http = KippuApi.onLocalPort(port).http();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/graphql"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + TestUsers.attendee().accessToken())
@@ -104,6 +105,6 @@ class ObservabilityTest {
     }
 
     private String get(String path) {
-        return new RawHttp(port).get(path).body();
+        return KippuApi.onLocalPort(port).http().get(path).body();
     }
 }

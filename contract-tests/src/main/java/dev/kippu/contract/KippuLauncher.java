@@ -1,0 +1,28 @@
+package dev.kippu.contract;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Starts a Kippu for the contract suite, wired to the stand-ins: one per packaging (the application
+ * in this JVM, its executable jar, later the container image or the Lambda artifact). A launcher
+ * is found with {@link java.util.ServiceLoader} and chosen by {@code -Dkippu.test.target=<name>}.
+ */
+public interface KippuLauncher {
+
+    /** The value of {@code kippu.test.target} that chooses this launcher. */
+    String name();
+
+    /** Starts Kippu with these settings (the stand-ins' coordinates) and returns once it is ready. */
+    Running start(Map<String, String> settings);
+
+    /** A Kippu that a launcher started; closing it stops it. */
+    interface Running extends AutoCloseable {
+
+        /** Where it answers, e.g. {@code http://127.0.0.1:8080}. */
+        URI baseUrl();
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.kippu.contract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.kippu.local.StandInProcess;
+
+/**
+ * Kippu's executable jar as a process of its own, with the shipped settings, on a free loopback
+ * port and the given properties (the stand-ins' coordinates): as an instance of a deployment runs.
+ * The jar is the one this build made ({@code -Dkippu.test.jar}, set by {@code app/}'s integration-test run).
+ */
+public final class KippuProcess implements KippuLauncher.Running {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration START_PATIENCE = Duration.ofSeconds(120);
+
+    private final StandInProcess process;
+
+    private KippuProcess(StandInProcess process) {
+        this.process = process;
+    }
+
+    /** Starts the jar and returns once its readiness probe says UP. */
+    public static KippuProcess start(String name, Map<String, String> properties) {
+        int port = StandInProcess.freePort();
+        List<String> command = command(properties);
+        command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1"));
+        return StandInProcess.start(name, command, Map.of(), port, START_PATIENCE).wrap(started -> {
+            KippuProcess kippu = new KippuProcess(started);
+            kippu.awaitReady();
+            return kippu;
+        });
+    }
+
+    /**
+     * Runs the jar to its end, as a scheduler runs a job (an ECS task, a CronJob): returns its exit
+     * status, or fails if it is still running after {@code patience}.
+     */
+    public static int runToEnd(Map<String, String> properties, Duration patience) {
+        try {
+            Path log = Files.createTempFile("kippu-job-", ".log");
+            Process job = new ProcessBuilder(command(properties)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                if (!job.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new AssertionError("the job was still running after " + patience + "; its log:\n" + Files.readString(log));
+                }
+                return job.exitValue();
+            } finally {
+                job.destroyForcibly();
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static List<String> command(Map<String, String> properties) {
+        Path jar = Path.of(System.getProperty("kippu.test.jar", "target/kippu-app-0.1.0-SNAPSHOT-exec.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no executable jar at " + jar.toAbsolutePath() + ": run the integration tests through Maven (verify)");
+        }
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toAbsolutePath().toString()));
+        properties.forEach((property, value) -> command.add("--" + property + "=" + value));
+        return command;
+    }
+
+    public int port() {
+        return process.port();
+    }
+
+    @Override
+    public URI baseUrl() {
+        return URI.create(process.endpoint());
+    }
+
+    /** Ends it at once, with no chance to finish anything: as a crashed instance or a lost host. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** What it has logged so far. */
+    public List<String> logLines() {
+        try {
+            return Files.readAllLines(process.log());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(START_PATIENCE);
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(process.endpoint() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            try {
+                if (HTTP.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+                Thread.sleep(250);
+            } catch (IOException notYet) {
+                // listening, but not answering yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<String> log = logLines();
+        throw new IllegalStateException("Kippu was not ready on port " + port() + "; the end of its log:\n"
+                + String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())));
+    }
+}
