@@ -14,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from              the sender, an SES-verified address
  * @param timeZone          how event times are written in e-mails
  * @param relayInterval     how often the outbox is relayed to the queue
- * @param relayEnabled      relay in this process (off where something else relays, e.g. in job mode it drains once)
- * @param workerEnabled     consume the queue in this process (off on Lambda, where SQS invokes a handler)
+ * @param loops             run the outbox relay and the queue worker as background loops of this process: what
+ *                          a long-running service does. Off where the process runs one job (job mode drains the
+ *                          outbox itself) or where nothing may run between invocations (Lambda: SQS invokes a
+ *                          handler, a schedule drains the outbox). Read at run time, not a bean condition, so that
+ *                          one AOT-processed artifact runs as a service and as a job.
  * @param waitTime          long-poll wait of one receive (at most 20 s, SQS's limit)
  * @param visibilityTimeout how long a received job stays hidden from other workers while this one handles it
  * @param claimLease        how long a worker holds a job it is sending; shorter than the visibility timeout,
@@ -31,8 +34,7 @@ public record NotificationProperties(
         @DefaultValue("Kippu <no-reply@kippu.dev>") String from,
         @DefaultValue("Asia/Tokyo") ZoneId timeZone,
         @DefaultValue("500ms") Duration relayInterval,
-        @DefaultValue("true") boolean relayEnabled,
-        @DefaultValue("true") boolean workerEnabled,
+        @DefaultValue("true") boolean loops,
         @DefaultValue("10s") Duration waitTime,
         @DefaultValue("30s") Duration visibilityTimeout,
         @DefaultValue("20s") Duration claimLease,

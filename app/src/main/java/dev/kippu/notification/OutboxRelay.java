@@ -34,16 +34,18 @@ public class OutboxRelay implements SchedulingConfigurer {
         this.properties = properties;
     }
 
-    /** Every relay interval, the next one counted from the end of the last (so that looks never overlap). */
+    /**
+     * Every relay interval, the next one counted from the end of the last (so that looks never
+     * overlap), where this process runs the loops.
+     */
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(this::relayOnSchedule, properties.relayInterval());
+        if (properties.loops()) {
+            tasks.addFixedDelayTask(this::relayOnSchedule, properties.relayInterval());
+        }
     }
 
     void relayOnSchedule() {
-        if (!properties.relayEnabled()) {
-            return;
-        }
         if (ticksToSkip > 0) {
             ticksToSkip--;
             return;

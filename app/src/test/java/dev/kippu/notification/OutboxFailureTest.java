@@ -1,7 +1,7 @@
 package dev.kippu.notification;
 
-import static dev.kippu.support.EventInputs.booking;
-import static dev.kippu.support.EventInputs.published;
+import static dev.kippu.contract.EventInputs.booking;
+import static dev.kippu.contract.EventInputs.published;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,13 +13,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.kippu.contract.KippuApi;
+import dev.kippu.contract.KippuStandIns;
+import dev.kippu.contract.SentMail;
+import dev.kippu.contract.TestUsers;
+import dev.kippu.contract.TestUsers.TestUser;
 import dev.kippu.notification.sqs.EmailQueueWorker;
 import dev.kippu.support.ApiTest;
-import dev.kippu.support.KippuApi;
-import dev.kippu.support.KippuStandIns;
-import dev.kippu.support.SentMail;
-import dev.kippu.support.TestUsers;
-import dev.kippu.support.TestUsers.TestUser;
 
 /**
  * A committed booking never loses its e-mail, whatever fails after the commit. The relay and the
@@ -28,8 +28,7 @@ import dev.kippu.support.TestUsers.TestUser;
  */
 @ApiTest
 @TestPropertySource(properties = {
-        "kippu.notifications.relay-enabled=false",
-        "kippu.notifications.worker-enabled=false",
+        "kippu.notifications.loops=false",
         "kippu.notifications.queue-name=kippu-emails-failure-test",
         "kippu.dynamodb.table-name=kippu-failure-test"})
 class OutboxFailureTest {
@@ -53,8 +52,8 @@ class OutboxFailureTest {
     void theEMailSurvivesARelayAndAWorkerThatDie() throws Exception {
         TestUser organizer = TestUsers.organizer();
         TestUser buyer = TestUsers.attendee();
-        String eventId = published(KippuApi.forLocalPort(port).as(organizer), 10);
-        KippuApi.forLocalPort(port).as(buyer).documentName("bookSeats").variable("input", booking(eventId, 1)).execute()
+        String eventId = published(KippuApi.onLocalPort(port).as(organizer), 10);
+        KippuApi.onLocalPort(port).as(buyer).documentName("bookSeats").variable("input", booking(eventId, 1)).execute()
                 .path("bookSeats.status").entity(String.class).isEqualTo("CONFIRMED");
         assertThat(jobsFor(buyer)).hasSize(1);
 
@@ -81,7 +80,7 @@ class OutboxFailureTest {
         new OutboxRelay(pending, queue, properties).drain();
         assertThat(jobsFor(buyer)).isEmpty();
 
-        var sqs = KippuStandIns.shared().sqs().client();
+        var sqs = KippuStandIns.shared().sqs();
         String queueUrl = sqs.getQueueUrl(r -> r.queueName("kippu-emails-failure-test")).queueUrl();
         assertThat(sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).visibilityTimeout(1).waitTimeSeconds(1)).messages())
                 .as("a worker received both copies, then died before sending").hasSize(2);

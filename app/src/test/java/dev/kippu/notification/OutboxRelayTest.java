@@ -2,12 +2,15 @@ package dev.kippu.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 import dev.kippu.support.ShippedSettings;
 
@@ -31,6 +34,19 @@ class OutboxRelayTest {
     };
 
     private final OutboxRelay relay = new OutboxRelay(pending, queued::addAll, ShippedSettings.bind("kippu.notifications", NotificationProperties.class));
+
+    @Test
+    void aServiceRelaysOnScheduleAndAProcessWithoutLoopsDoesNot() {
+        ScheduledTaskRegistrar service = new ScheduledTaskRegistrar();
+        relay.configureTasks(service);
+        assertThat(service.getFixedDelayTaskList()).singleElement()
+                .satisfies(task -> assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofMillis(500)));
+
+        ScheduledTaskRegistrar job = new ScheduledTaskRegistrar();
+        new OutboxRelay(pending, queued::addAll, ShippedSettings.bind("kippu.notifications", NotificationProperties.class,
+                Map.of("kippu.notifications.loops", "false"))).configureTasks(job);
+        assertThat(job.getFixedDelayTaskList()).isEmpty();
+    }
 
     @Test
     void anIdleOutboxIsReadLessAndLessOftenUpToALimit() {

@@ -159,7 +159,7 @@ public class EmailQueueWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (properties.workerEnabled()) {
+        if (properties.loops()) {
             Thread thread = Thread.ofVirtual().name("email-worker").unstarted(this::run);
             loop = thread;
             thread.start();
