@@ -135,6 +135,7 @@ public final class KippuStandIns {
         properties.put("kippu.aws.endpoints.s3", s3.endpoint());
         properties.put("kippu.aws.endpoints.sqs", sqs.endpoint());
         properties.put("kippu.aws.endpoints.ses", ses.endpoint());
+        properties.put("kippu.aws.credentials", "static");
         properties.put("kippu.aws.access-key-id", "local");
         properties.put("kippu.aws.secret-access-key", "local");
         properties.put("kippu.dynamodb.create-table", "true");

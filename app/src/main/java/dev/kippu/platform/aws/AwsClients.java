@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Bean;
 import dev.kippu.platform.timeouts.Nesting;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -151,9 +153,17 @@ public class AwsClients {
         return builder;
     }
 
-    private static AwsCredentialsProvider credentials(AwsProperties properties) {
-        return properties.accessKeyId() == null || properties.accessKeyId().isBlank()
-                ? DefaultCredentialsProvider.builder().build()
-                : StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.accessKeyId(), properties.secretAccessKey()));
+    static AwsCredentialsProvider credentials(AwsProperties properties) {
+        return switch (properties.credentials()) {
+            case CHAIN -> DefaultCredentialsProvider.builder().build();
+            case ENVIRONMENT -> EnvironmentVariableCredentialsProvider.create();
+            case CONTAINER -> ContainerCredentialsProvider.builder().build();
+            case STATIC -> {
+                if (properties.accessKeyId() == null || properties.accessKeyId().isBlank()) {
+                    throw new IllegalStateException("kippu.aws.credentials=static needs kippu.aws.access-key-id and kippu.aws.secret-access-key");
+                }
+                yield StaticCredentialsProvider.create(AwsBasicCredentials.create(properties.accessKeyId(), properties.secretAccessKey()));
+            }
+        };
     }
 }

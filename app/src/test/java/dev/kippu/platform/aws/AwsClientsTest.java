@@ -1,8 +1,10 @@
 package dev.kippu.platform.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -10,7 +12,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.kippu.support.ShippedSettings;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -22,7 +28,7 @@ class AwsClientsTest {
 
     private final ApplicationContextRunner kippu = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AwsClients.class))
-            .withPropertyValues("kippu.aws.access-key-id=local", "kippu.aws.secret-access-key=local");
+            .withPropertyValues("kippu.aws.credentials=static", "kippu.aws.access-key-id=local", "kippu.aws.secret-access-key=local");
 
     @Test
     void byDefaultEveryClientSharesOneHttpClient() {
@@ -56,5 +62,19 @@ class AwsClientsTest {
         SdkHttpClient packagingsHttpClient() {
             return client;
         }
+    }
+
+    @Test
+    void credentialsComeFromTheSourceTheRuntimeNames() {
+        assertThat(AwsClients.credentials(settings("chain"))).isInstanceOf(DefaultCredentialsProvider.class);
+        assertThat(AwsClients.credentials(settings("environment"))).isInstanceOf(EnvironmentVariableCredentialsProvider.class);
+        assertThat(AwsClients.credentials(settings("container"))).isInstanceOf(ContainerCredentialsProvider.class);
+        assertThat(AwsClients.credentials(ShippedSettings.bind("kippu.aws", AwsProperties.class, Map.of("kippu.aws.credentials", "static",
+                "kippu.aws.access-key-id", "local", "kippu.aws.secret-access-key", "local"))).resolveCredentials().accessKeyId()).isEqualTo("local");
+        assertThatThrownBy(() -> AwsClients.credentials(settings("static"))).hasMessageContaining("kippu.aws.access-key-id");
+    }
+
+    private static AwsProperties settings(String credentials) {
+        return ShippedSettings.bind("kippu.aws", AwsProperties.class, Map.of("kippu.aws.credentials", credentials));
     }
 }

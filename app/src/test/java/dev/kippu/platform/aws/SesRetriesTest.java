@@ -86,7 +86,7 @@ class SesRetriesTest {
         ses.start();
         AwsProperties properties = ShippedSettings.bind("kippu.aws", AwsProperties.class, Map.of(
                 "kippu.aws.endpoints.ses", "http://127.0.0.1:" + ses.getAddress().getPort(),
-                "kippu.aws.access-key-id", "local", "kippu.aws.secret-access-key", "local"));
+                "kippu.aws.credentials", "static", "kippu.aws.access-key-id", "local", "kippu.aws.secret-access-key", "local"));
         AwsClients clients = new AwsClients();
         http = clients.awsHttpClient(properties);
         client = clients.sesClient(properties, http);
