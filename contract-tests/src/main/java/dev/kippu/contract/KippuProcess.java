@@ -35,8 +35,13 @@ public final class KippuProcess implements KippuLauncher.Running {
 
     /** Starts the jar and returns once its readiness probe says UP. */
     public static KippuProcess start(String name, Map<String, String> properties) {
+        return start(name, properties, List.of(), builtJar());
+    }
+
+    /** Starts {@code jar} with these JVM options (the AOT recipe's, say) and returns once it is ready. */
+    public static KippuProcess start(String name, Map<String, String> properties, List<String> jvmOptions, Path jar) {
         int port = StandInProcess.freePort();
-        List<String> command = command(properties);
+        List<String> command = command(properties, jvmOptions, jar);
         command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1"));
         return StandInProcess.start(name, command, Map.of(), port, START_PATIENCE).wrap(started -> {
             KippuProcess kippu = new KippuProcess(started);
@@ -46,13 +51,27 @@ public final class KippuProcess implements KippuLauncher.Running {
     }
 
     /**
-     * Runs the jar to its end, as a scheduler runs a job (an ECS task, a CronJob): returns its exit
-     * status, or fails if it is still running after {@code patience}.
+     * Runs another entry point of the executable jar ({@code mainClass}, such as the reminder job)
+     * to its end, as a scheduler runs a job (an ECS task, a CronJob): returns its exit status, or
+     * fails if it is still running after {@code patience}. A fat jar starts only its own main
+     * class, so another goes through Spring Boot's {@code PropertiesLauncher}.
      */
-    public static int runToEnd(Map<String, String> properties, Duration patience) {
+    public static int runToEnd(String mainClass, Map<String, String> properties, Duration patience) {
+        return runToEnd(properties, patience, List.of("-cp", builtJar().toAbsolutePath().toString(), "-Dloader.main=" + mainClass,
+                "org.springframework.boot.loader.launch.PropertiesLauncher"));
+    }
+
+    /** {@link #runToEnd(String, Map, Duration)} from the extracted jar, with these JVM options (the AOT recipe's). */
+    public static int runToEnd(String mainClass, Map<String, String> properties, Duration patience, List<String> jvmOptions, Path extractedJar) {
+        List<String> launch = new ArrayList<>(jvmOptions);
+        launch.addAll(List.of("-cp", existing(extractedJar).toAbsolutePath().toString(), mainClass));
+        return runToEnd(properties, patience, launch);
+    }
+
+    private static int runToEnd(Map<String, String> properties, Duration patience, List<String> launch) {
         try {
             Path log = Files.createTempFile("kippu-job-", ".log");
-            Process job = new ProcessBuilder(command(properties)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process job = new ProcessBuilder(command(launch, properties)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
                 if (!job.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
                     throw new AssertionError("the job was still running after " + patience + "; its log:\n" + Files.readString(log));
@@ -70,12 +89,28 @@ public final class KippuProcess implements KippuLauncher.Running {
         }
     }
 
-    private static List<String> command(Map<String, String> properties) {
-        Path jar = Path.of(System.getProperty("kippu.test.jar", "target/kippu-app-0.1.0-SNAPSHOT-exec.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no executable jar at " + jar.toAbsolutePath() + ": run the integration tests through Maven (verify)");
+    /** The executable jar this build made. */
+    static Path builtJar() {
+        return existing(Path.of(System.getProperty("kippu.test.jar", "target/kippu-app-0.1.0-SNAPSHOT-exec.jar")));
+    }
+
+    static Path existing(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no " + file.toAbsolutePath() + ": run the integration tests through Maven (verify)");
         }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toAbsolutePath().toString()));
+        return file;
+    }
+
+    private static List<String> command(Map<String, String> properties, List<String> jvmOptions, Path jar) {
+        List<String> launch = new ArrayList<>(jvmOptions);
+        launch.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        return command(launch, properties);
+    }
+
+    /** {@code java}, how to launch (options, then the jar or class), then the properties as arguments. */
+    private static List<String> command(List<String> launch, Map<String, String> properties) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(launch);
         properties.forEach((property, value) -> command.add("--" + property + "=" + value));
         return command;
     }
@@ -87,6 +122,13 @@ public final class KippuProcess implements KippuLauncher.Running {
     @Override
     public URI baseUrl() {
         return URI.create(process.endpoint());
+    }
+
+    /** Asks it to end ({@code SIGTERM}) as a platform does, and waits up to {@code patience}; returns whether it ended by itself. */
+    public boolean stop(Duration patience) {
+        boolean ended = process.stop(patience);
+        process.close();
+        return ended;
     }
 
     /** Ends it at once, with no chance to finish anything: as a crashed instance or a lost host. */

@@ -133,11 +133,17 @@ public final class StandInProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not listen on port " + port + " within " + timeout + ":\n" + logTail());
     }
 
-    private void stop() {
+    /**
+     * Asks the process to end ({@code SIGTERM}) and gives it {@code patience} to do so, then ends it
+     * at once; returns whether it ended by itself. Its folder and log are gone afterwards.
+     */
+    public boolean stop(Duration patience) {
+        boolean ended = false;
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            ended = process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
@@ -145,6 +151,11 @@ public final class StandInProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         deleteWorkDirectory();
+        return ended;
+    }
+
+    private void stop() {
+        stop(Duration.ofSeconds(5));
     }
 
     private void deleteWorkDirectory() {

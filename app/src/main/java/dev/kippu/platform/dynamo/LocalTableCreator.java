@@ -3,7 +3,6 @@ package dev.kippu.platform.dynamo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -19,22 +18,28 @@ import java.util.List;
 
 /**
  * Creates the table on start-up for local runs and tests. In AWS the table belongs to the
- * infrastructure code (deploy-shared), which must define the same keys, indexes and TTL.
+ * infrastructure code (deploy-shared), which must define the same keys, indexes and TTL. The
+ * setting is read at start-up rather than being a bean condition, which Spring AOT would fix at
+ * build time.
  */
 @Component
-@ConditionalOnBooleanProperty("kippu.dynamodb.create-table")
 class LocalTableCreator implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(LocalTableCreator.class);
 
     private final KippuTable table;
+    private final DynamoDbProperties properties;
 
-    LocalTableCreator(KippuTable table) {
+    LocalTableCreator(KippuTable table, DynamoDbProperties properties) {
         this.table = table;
+        this.properties = properties;
     }
 
     @Override
     public void afterPropertiesSet() {
+        if (!properties.createTable()) {
+            return;
+        }
         List<AttributeDefinition> attributes = new ArrayList<>(List.of(text(KippuTable.PK), text(KippuTable.SK)));
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
         for (Index index : Index.values()) {

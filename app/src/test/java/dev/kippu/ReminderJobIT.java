@@ -1,4 +1,4 @@
-package dev.kippu.booking.job;
+package dev.kippu;
 
 import static dev.kippu.contract.EventInputs.booking;
 import static dev.kippu.contract.EventInputs.newEvent;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.kippu.contract.AotRecipe;
 import dev.kippu.contract.KippuApi;
 import dev.kippu.contract.KippuProcess;
 import dev.kippu.contract.KippuStandIns;
@@ -25,12 +26,13 @@ import dev.kippu.contract.TestUsers.TestUser;
 import dev.kippu.local.StandInProcess;
 
 /**
- * Job mode as a scheduler runs it: the executable jar with {@code --kippu.job=reminders} as a process
- * of its own, which ends by itself with the job's status (nothing in {@code main} knows of jobs).
+ * Job mode as a scheduler runs it: the job's entry point ({@code ReminderJobApplication}) of the
+ * executable jar, and of the AOT recipe, as a process of its own, which ends with the job's status.
  * A running instance of the service sends the e-mails the job queued, as in a deployment.
  */
 class ReminderJobIT {
 
+    private static final String JOB = "dev.kippu.ReminderJobApplication";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static KippuProcess service;
 
@@ -56,7 +58,24 @@ class ReminderJobIT {
         api.as(holder).documentName("bookSeats").variable("input", booking(eventId, 1)).execute()
                 .path("bookSeats.status").entity(String.class).isEqualTo("CONFIRMED");
 
-        assertThat(KippuProcess.runToEnd(job(KippuStandIns.shared().properties()), PATIENCE)).isZero();
+        assertThat(KippuProcess.runToEnd(JOB, job(KippuStandIns.shared().properties()), PATIENCE)).isZero();
+
+        assertThat(SentMail.await(mail -> mail.to().contains(holder.email()) && mail.subject().equals("Reminder: " + title + " starts soon"), 1,
+                Duration.ofSeconds(30))).hasSize(1);
+    }
+
+    @Test
+    void theJobRunsTheSameWithTheAotRecipe() throws Exception {
+        TestUser organizer = TestUsers.organizer();
+        TestUser holder = TestUsers.attendee();
+        String title = "AOT job " + UUID.randomUUID();
+        KippuApi api = KippuApi.onLocalPort(service.port());
+        String eventId = published(api.as(organizer), newEvent(title, 5, Instant.now().plus(3, ChronoUnit.HOURS)));
+        api.as(holder).documentName("bookSeats").variable("input", booking(eventId, 1)).execute()
+                .path("bookSeats.status").entity(String.class).isEqualTo("CONFIRMED");
+
+        // Spring AOT fixed the bean definitions at build time, for a web application: job mode must still run no server and end by itself
+        assertThat(KippuProcess.runToEnd(JOB, job(KippuStandIns.shared().properties()), PATIENCE, AotRecipe.runOptions(), AotRecipe.jar())).isZero();
 
         assertThat(SentMail.await(mail -> mail.to().contains(holder.email()) && mail.subject().equals("Reminder: " + title + " starts soon"), 1,
                 Duration.ofSeconds(30))).hasSize(1);
@@ -68,13 +87,12 @@ class ReminderJobIT {
         unreachable.put("kippu.aws.endpoints.dynamodb", "http://127.0.0.1:" + StandInProcess.freePort());
         unreachable.put("kippu.dynamodb.create-table", "false");
         unreachable.put("kippu.aws.max-attempts", "1");
-        assertThat(KippuProcess.runToEnd(job(unreachable), PATIENCE)).isNotZero();
+        assertThat(KippuProcess.runToEnd(JOB, job(unreachable), PATIENCE)).isNotZero();
     }
 
     private static Map<String, String> job(Map<String, String> standIns) {
         Map<String, String> properties = new HashMap<>(standIns);
-        properties.put("spring.profiles.active", "prod,job");
-        properties.put("kippu.job", "reminders");
+        properties.put("spring.profiles.active", "prod");
         return properties;
     }
 }
