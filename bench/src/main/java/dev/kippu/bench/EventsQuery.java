@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ final class EventsQuery {
             .connectTimeout(Duration.ofSeconds(2))
             .build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String BODY = JSON.writeValueAsString(java.util.Map.of("query", DOCUMENT));
+    private static final String BODY = JSON.writeValueAsString(Map.of("query", DOCUMENT));
 
     private EventsQuery() {
     }
