@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.kippu.contract.AotRecipe;
 import dev.kippu.contract.KippuStandIns;
 
 /**
@@ -25,8 +26,6 @@ import dev.kippu.contract.KippuStandIns;
 public final class StartupBenchmark {
 
     private static final String KIPPU_JAR = "app/target/kippu-app-0.1.0-SNAPSHOT-exec.jar";
-    private static final String KIPPU_AOT_JAR = "app/target/aot/kippu-app-0.1.0-SNAPSHOT-exec.jar";
-    private static final String KIPPU_AOT_CACHE = "app/target/aot/kippu.aot";
     private static final String CONTROL_JAR = "bench/control/target/control.jar";
     private static final String CONTROL_AOT_DIRECTORY = "bench/control/target/aot";
     private static final String OUTPUT_DIRECTORY = "bench/target";
@@ -82,11 +81,13 @@ public final class StartupBenchmark {
         Variant kippuJar = Variant.of("kippu-jar", java, "-jar", file(KIPPU_JAR)).with(standIns).with(AS_DEPLOYED);
         variants.add(kippuJar);
         String skipped = null;
-        if (Files.isRegularFile(root.resolve(KIPPU_AOT_JAR)) && Files.isRegularFile(root.resolve(KIPPU_AOT_CACHE))) {
-            variants.add(Variant.of("kippu-aot", java, "-XX:AOTCache=" + file(KIPPU_AOT_CACHE), "-Dspring.aot.enabled=true", "-jar", file(KIPPU_AOT_JAR))
-                    .with(standIns).with(AS_DEPLOYED));
+        if (Files.isRegularFile(AotRecipe.jar()) && Files.isRegularFile(AotRecipe.cache())) {
+            List<String> launch = new ArrayList<>(List.of(java));
+            launch.addAll(AotRecipe.runOptions());
+            launch.addAll(List.of("-jar", AotRecipe.jar().toAbsolutePath().toString()));
+            variants.add(new Variant("kippu-aot", launch, Map.of()).with(standIns).with(AS_DEPLOYED));
         } else {
-            skipped = "no " + KIPPU_AOT_JAR + " and " + KIPPU_AOT_CACHE + ": build them with ./kippu test or ./mvnw -B package first";
+            skipped = "no " + AotRecipe.jar() + " and " + AotRecipe.cache() + ": build them with ./kippu bench startup or ./kippu test";
             System.out.println("kippu-aot skipped: " + skipped);
         }
 
