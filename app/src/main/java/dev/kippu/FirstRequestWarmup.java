@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.graphql.ExecutionGraphQlResponse;
@@ -34,9 +35,10 @@ class FirstRequestWarmup implements ApplicationRunner {
     private static final String TOKEN_WITH_AN_UNKNOWN_KEY = base64Url("{\"alg\":\"RS256\",\"kid\":\"warm-up\"}") + "." + base64Url("{}") + ".AA";
 
     private final ExecutionGraphQlService graphQl;
-    private final JwtDecoder tokens;
+    /** Absent where nothing serves HTTP (a context started without a web server). */
+    private final ObjectProvider<JwtDecoder> tokens;
 
-    FirstRequestWarmup(ExecutionGraphQlService graphQl, JwtDecoder tokens) {
+    FirstRequestWarmup(ExecutionGraphQlService graphQl, ObjectProvider<JwtDecoder> tokens) {
         this.graphQl = graphQl;
         this.tokens = tokens;
     }
@@ -53,11 +55,13 @@ class FirstRequestWarmup implements ApplicationRunner {
         } catch (RuntimeException e) {
             log.warn("Warming up: the events query failed: {}", e.toString());
         }
-        try {
-            tokens.decode(TOKEN_WITH_AN_UNKNOWN_KEY);
-        } catch (JwtException expected) {
-            // refused, as it must be; the keys are fetched and cached
-        }
+        tokens.ifAvailable(decoder -> {
+            try {
+                decoder.decode(TOKEN_WITH_AN_UNKNOWN_KEY);
+            } catch (JwtException expected) {
+                // refused, as it must be; the keys are fetched and cached
+            }
+        });
         log.info("Warmed up for the first requests in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -23,10 +26,10 @@ class FirstRequestWarmupTest {
     private final List<String> queries = new ArrayList<>();
     private final List<String> tokens = new ArrayList<>();
 
-    private final JwtDecoder decoder = token -> {
+    private final ObjectProvider<JwtDecoder> decoder = new StaticListableBeanFactory(Map.of("jwtDecoder", (JwtDecoder) token -> {
         tokens.add(token);
         throw new BadJwtException("no such key");
-    };
+    })).getBeanProvider(JwtDecoder.class);
 
     @Test
     void aQueryThatReadsTheTableRunsAndTheDecoderIsMadeToFetchThePoolsKeys() throws Exception {
