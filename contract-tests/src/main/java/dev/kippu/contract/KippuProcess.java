@@ -40,18 +40,22 @@ public final class KippuProcess implements KippuLauncher.Running {
 
     /** Starts {@code jar} with these JVM options (the AOT recipe's, say) and returns once it is ready. */
     public static KippuProcess start(String name, Map<String, String> properties, List<String> jvmOptions, Path jar) {
-        return start(name, command(properties, jvmOptions, jar));
+        return start(name, command(properties, jvmOptions, jar), StandInProcess.freePort());
+    }
+
+    /** {@link #start(String, Map, List, Path)} on {@code port}, as a person runs it (8080). */
+    public static KippuProcess start(String name, Map<String, String> properties, List<String> jvmOptions, Path jar, int port) {
+        return start(name, command(properties, jvmOptions, jar), port);
     }
 
     /** Starts a native executable of Kippu (GraalVM) and returns once it is ready. */
     public static KippuProcess startExecutable(String name, Map<String, String> properties, Path executable) {
         List<String> command = new ArrayList<>(List.of(existing(executable).toAbsolutePath().toString()));
         properties.forEach((property, value) -> command.add("--" + property + "=" + value));
-        return start(name, command);
+        return start(name, command, StandInProcess.freePort());
     }
 
-    private static KippuProcess start(String name, List<String> command) {
-        int port = StandInProcess.freePort();
+    private static KippuProcess start(String name, List<String> command, int port) {
         command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1"));
         return StandInProcess.start(name, command, Map.of(), port, START_PATIENCE).wrap(started -> {
             KippuProcess kippu = new KippuProcess(started);
