@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,35 +51,13 @@ class ReminderJobIT {
 
     @Test
     void theJobQueuesTheDueRemindersAndExitsZero() throws Exception {
-        TestUser organizer = TestUsers.organizer();
-        TestUser holder = TestUsers.attendee();
-        String title = "Job process " + UUID.randomUUID();
-        KippuApi api = KippuApi.onLocalPort(service.port());
-        String eventId = published(api.as(organizer), newEvent(title, 5, Instant.now().plus(3, ChronoUnit.HOURS)));
-        api.as(holder).documentName("bookSeats").variable("input", booking(eventId, 1)).execute()
-                .path("bookSeats.status").entity(String.class).isEqualTo("CONFIRMED");
-
-        assertThat(KippuProcess.runToEnd(JOB, job(KippuStandIns.shared().properties()), PATIENCE)).isZero();
-
-        assertThat(SentMail.await(mail -> mail.to().contains(holder.email()) && mail.subject().equals("Reminder: " + title + " starts soon"), 1,
-                Duration.ofSeconds(30))).hasSize(1);
+        assertTheJobRemindsAndExitsZero("Job process", settings -> KippuProcess.runToEnd(JOB, settings, PATIENCE));
     }
 
     @Test
     void theJobRunsTheSameWithTheAotRecipe() throws Exception {
-        TestUser organizer = TestUsers.organizer();
-        TestUser holder = TestUsers.attendee();
-        String title = "AOT job " + UUID.randomUUID();
-        KippuApi api = KippuApi.onLocalPort(service.port());
-        String eventId = published(api.as(organizer), newEvent(title, 5, Instant.now().plus(3, ChronoUnit.HOURS)));
-        api.as(holder).documentName("bookSeats").variable("input", booking(eventId, 1)).execute()
-                .path("bookSeats.status").entity(String.class).isEqualTo("CONFIRMED");
-
-        // Spring AOT fixed the bean definitions at build time, for a web application: job mode must still run no server and end by itself
-        assertThat(KippuProcess.runToEnd(JOB, job(KippuStandIns.shared().properties()), PATIENCE, AotRecipe.runOptions(), AotRecipe.jar())).isZero();
-
-        assertThat(SentMail.await(mail -> mail.to().contains(holder.email()) && mail.subject().equals("Reminder: " + title + " starts soon"), 1,
-                Duration.ofSeconds(30))).hasSize(1);
+        // Spring AOT fixed the bean definitions at build time, for a web application: job mode must still open no port and end by itself
+        assertTheJobRemindsAndExitsZero("AOT job", settings -> KippuProcess.runToEnd(JOB, settings, PATIENCE, AotRecipe.runOptions(), AotRecipe.jar()));
     }
 
     @Test
@@ -88,6 +67,22 @@ class ReminderJobIT {
         unreachable.put("kippu.dynamodb.create-table", "false");
         unreachable.put("kippu.aws.max-attempts", "1");
         assertThat(KippuProcess.runToEnd(JOB, job(unreachable), PATIENCE)).isNotZero();
+    }
+
+    /** A booking of an event starting soon, the job run by {@code runJob}, and the reminder in SES. */
+    private static void assertTheJobRemindsAndExitsZero(String titlePrefix, ToIntFunction<Map<String, String>> runJob) throws InterruptedException {
+        TestUser organizer = TestUsers.organizer();
+        TestUser holder = TestUsers.attendee();
+        String title = titlePrefix + " " + UUID.randomUUID();
+        KippuApi api = KippuApi.onLocalPort(service.port());
+        String eventId = published(api.as(organizer), newEvent(title, 5, Instant.now().plus(3, ChronoUnit.HOURS)));
+        api.as(holder).documentName("bookSeats").variable("input", booking(eventId, 1)).execute()
+                .path("bookSeats.status").entity(String.class).isEqualTo("CONFIRMED");
+
+        assertThat(runJob.applyAsInt(job(KippuStandIns.shared().properties()))).isZero();
+
+        assertThat(SentMail.await(mail -> mail.to().contains(holder.email()) && mail.subject().equals("Reminder: " + title + " starts soon"), 1,
+                Duration.ofSeconds(30))).hasSize(1);
     }
 
     private static Map<String, String> job(Map<String, String> standIns) {

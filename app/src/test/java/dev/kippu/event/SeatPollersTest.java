@@ -4,12 +4,14 @@ import static dev.kippu.contract.EventInputs.booking;
 import static dev.kippu.contract.EventInputs.draft;
 import static dev.kippu.contract.EventInputs.newEvent;
 import static dev.kippu.contract.EventInputs.published;
+import static dev.kippu.contract.SeatsFollowing.awaitTrue;
+import static dev.kippu.contract.SeatsFollowing.follow;
+import static dev.kippu.contract.SeatsFollowing.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,11 +24,11 @@ import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import dev.kippu.contract.KippuApi;
 import dev.kippu.contract.KippuStandIns;
 import dev.kippu.contract.Received;
+import dev.kippu.contract.SeatsFollowing.Seats;
 import dev.kippu.contract.TestUsers;
 import dev.kippu.contract.TestUsers.TestUser;
 import dev.kippu.support.ApiTest;
 import dev.kippu.support.InProcessKippu;
-import reactor.core.publisher.Flux;
 
 /**
  * What live seats cost inside an instance ({@link SeatPollers}): one poller per followed event
@@ -157,36 +159,8 @@ class SeatPollersTest {
         return connection;
     }
 
-    private static Received<Seats> follow(WebSocketGraphQlTester connection, String eventId) {
-        Flux<Seats> seats = connection.documentName("seatsChanged").variable("eventId", eventId).executeSubscription().toFlux()
-                .map(response -> response.path("seatsChanged").entity(Seats.class).get());
-        return Received.from(seats);
-    }
-
     private static void bookOn(KippuApi instance, int quantity, String eventId) {
         instance.as(attendee).documentName("bookSeats").variable("input", booking(eventId, quantity)).execute()
                 .path("bookSeats.status").entity(String.class).isEqualTo("CONFIRMED");
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not within 5 s: " + what);
-            }
-            sleep(Duration.ofMillis(50));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    record Seats(String eventId, int seatsRemaining, String status) {
     }
 }

@@ -6,6 +6,9 @@ import static dev.kippu.contract.EventInputs.newEvent;
 import static dev.kippu.contract.EventInputs.published;
 import static dev.kippu.contract.PoolTokens.accessClaims;
 import static dev.kippu.contract.PoolTokens.signedByThePool;
+import static dev.kippu.contract.SeatsFollowing.awaitTrue;
+import static dev.kippu.contract.SeatsFollowing.follow;
+import static dev.kippu.contract.SeatsFollowing.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,10 +37,10 @@ import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import dev.kippu.contract.ContractTest;
 import dev.kippu.contract.KippuApi;
 import dev.kippu.contract.Received;
+import dev.kippu.contract.SeatsFollowing.Seats;
 import dev.kippu.contract.TestUsers;
 import dev.kippu.contract.TestUsers.TestUser;
 import dev.kippu.local.CognitoStandIn;
-import reactor.core.publisher.Flux;
 
 /**
  * {@code seatsChanged} over WebSocket: the availability at once, then every change; the end after a
@@ -233,14 +235,6 @@ class LiveSeatsApiTest {
         return connection;
     }
 
-    private static Flux<GraphQlTester.Response> subscribe(WebSocketGraphQlTester connection, String eventId) {
-        return connection.documentName("seatsChanged").variable("eventId", eventId).executeSubscription().toFlux();
-    }
-
-    private static Received<Seats> follow(WebSocketGraphQlTester connection, String eventId) {
-        return Received.from(subscribe(connection, eventId).map(response -> response.path("seatsChanged").entity(Seats.class).get()));
-    }
-
     private static void bookOn(KippuApi instance, int quantity, String eventId) {
         instance.as(attendee).documentName("bookSeats").variable("input", booking(eventId, quantity)).execute()
                 .path("bookSeats.status").entity(String.class).isEqualTo("CONFIRMED");
@@ -262,29 +256,7 @@ class LiveSeatsApiTest {
         }
     }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not within 5 s: " + what);
-            }
-            sleep(Duration.ofMillis(50));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     private static String quoted(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
-    }
-
-    record Seats(String eventId, int seatsRemaining, String status) {
     }
 }
