@@ -36,6 +36,7 @@ import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 
 import dev.kippu.contract.ContractTest;
 import dev.kippu.contract.KippuApi;
+import dev.kippu.contract.OverWebSocket;
 import dev.kippu.contract.Received;
 import dev.kippu.contract.SeatsFollowing.Seats;
 import dev.kippu.contract.TestUsers;
@@ -79,6 +80,7 @@ class LiveSeatsApiTest {
     }
 
     @Test
+    @OverWebSocket
     void anAnonymousFollowerGetsTheAvailabilityAtOnce() {
         String eventId = published(api.as(organizer), 10);
         WebSocketGraphQlTester connection = connected(api.liveAnonymous());
@@ -99,6 +101,7 @@ class LiveSeatsApiTest {
     }
 
     @Test
+    @OverWebSocket
     void aBookingIsSeenWithinTwoSeconds() {
         String eventId = published(api.as(organizer), 10);
         try (Received<Seats> seats = follow(connected(api.liveAs(attendee)), eventId)) {
@@ -111,6 +114,7 @@ class LiveSeatsApiTest {
     }
 
     @Test
+    @OverWebSocket
     void aCancelledEventSaysSoAndEndsTheStream() {
         String eventId = published(api.as(organizer), 10);
         try (Received<Seats> seats = follow(connected(api.liveAs(attendee)), eventId)) {
@@ -131,6 +135,7 @@ class LiveSeatsApiTest {
     }
 
     @Test
+    @OverWebSocket
     void aDraftIsFollowedOnlyByItsOrganizer() {
         String eventId = draft(api.as(organizer), newEvent(20));
 
@@ -152,6 +157,7 @@ class LiveSeatsApiTest {
     }
 
     @Test
+    @OverWebSocket
     void aBadTokenInConnectionInitClosesTheConnection() {
         String eventId = published(api.as(organizer), 10);
         Instant issued = Instant.now().minus(2, ChronoUnit.HOURS);
@@ -174,6 +180,7 @@ class LiveSeatsApiTest {
     }
 
     @Test
+    @OverWebSocket
     void aConnectionHoldsAtMostTenSubscriptions() {
         String eventId = published(api.as(organizer), 10);
         WebSocketGraphQlTester connection = connected(api.liveAs(attendee));
