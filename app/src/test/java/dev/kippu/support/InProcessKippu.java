@@ -34,7 +34,8 @@ public final class InProcessKippu implements KippuLauncher {
         properties.put("server.address", "127.0.0.1");
         // As command-line arguments, which win over application.yaml (default properties would not).
         String[] arguments = properties.entrySet().stream().map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new);
-        return new Instance(new SpringApplicationBuilder(KippuApplication.class).run(arguments));
+        // main: the class whose AOT initializer it runs with -Dspring.aot.enabled=true (none is deduced on a test's thread)
+        return new Instance(new SpringApplicationBuilder(KippuApplication.class).main(KippuApplication.class).run(arguments));
     }
 
     public record Instance(ConfigurableApplicationContext context) implements Running {

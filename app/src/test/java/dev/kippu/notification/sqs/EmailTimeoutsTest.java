@@ -56,6 +56,7 @@ class EmailTimeoutsTest {
         KippuStandIns.shared().properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
         arguments.add("--kippu.notifications.claim-lease=45s");
         SpringApplication kippu = new SpringApplication(KippuApplication.class);
+        kippu.setMainApplicationClass(KippuApplication.class); // whose AOT initializer it runs with -Dspring.aot.enabled=true
         kippu.setWebApplicationType(WebApplicationType.NONE);
 
         assertThatThrownBy(() -> kippu.run(arguments.toArray(String[]::new))).hasRootCauseInstanceOf(TimeoutsDoNotNest.class);
