@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,18 +13,27 @@ import java.util.Map;
 
 import dev.kippu.contract.KippuLauncher;
 import dev.kippu.contract.KippuProcess;
+import dev.kippu.contract.KippuStandIns;
 import dev.kippu.local.LambdaStandIn;
+import dev.kippu.local.SqsEventSource;
+import dev.kippu.local.StandInProcess;
 
 /**
- * {@code kippu.test.target=lambda}: Kippu's Lambda function as Lambda runs it, a process of the
- * runtime interface client (what the {@code java25} runtime is) loading {@link HttpHandler} from the
- * zip's jars, configured through its environment, polling the Runtime API of a
- * {@link LambdaStandIn}; the suite reaches it through the stand-in's HTTP API.
+ * {@code kippu.test.target=lambda}: Kippu's three Lambda functions as Lambda runs them, each a
+ * process of the runtime interface client (what the {@code java25} runtime is) loading its handler
+ * from the zip's jars, configured through its environment, polling the Runtime API of a
+ * {@link LambdaStandIn} of its own: {@link HttpHandler} behind the stand-in's HTTP API, which the
+ * suite reaches; {@link EmailQueueHandler} fed by an {@link SqsEventSource} on the e-mail queue; and
+ * {@link ScheduleHandler}, invoked every {@value #SCHEDULE_SECONDS} seconds here (every minute in AWS).
  */
 public final class LambdaLauncher implements KippuLauncher {
 
     /** API Gateway's longest integration timeout. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration INIT_PATIENCE = Duration.ofSeconds(120);
+    private static final int SCHEDULE_SECONDS = 2;
+    private static final String EMAIL_QUEUE = "kippu-emails";
     private static final String RUNTIME_INTERFACE_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     @Override
@@ -33,26 +43,56 @@ public final class LambdaLauncher implements KippuLauncher {
 
     @Override
     public Running start(Map<String, String> settings) {
-        LambdaStandIn lambda = LambdaStandIn.start(TIMEOUT);
+        List<AutoCloseable> started = new ArrayList<>();
         try {
-            KippuProcess function = KippuProcess.start("kippu-lambda", command(HttpHandler.class), environment(lambda, settings),
-                    lambda.url().getPort());
+            LambdaStandIn http = opened(started, LambdaStandIn.start(HTTP_TIMEOUT));
+            LambdaStandIn emails = opened(started, LambdaStandIn.start(EVENT_TIMEOUT));
+            LambdaStandIn schedule = opened(started, LambdaStandIn.start(EVENT_TIMEOUT));
+            opened(started, KippuProcess.start("kippu-lambda-http", command(HttpHandler.class), environment(http, settings), http.url().getPort()));
+            opened(started, startEventFunction("kippu-lambda-emails", EmailQueueHandler.class, emails, settings));
+            opened(started, startEventFunction("kippu-lambda-schedule", ScheduleHandler.class, schedule, settings));
+            opened(started, SqsEventSource.start(KippuStandIns.shared().sqs(), EMAIL_QUEUE, emails, 10));
+            Thread scheduler = Thread.ofVirtual().name("schedule").start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    schedule.invoke("{\"source\":\"aws.scheduler\"}");
+                    try {
+                        Thread.sleep(Duration.ofSeconds(SCHEDULE_SECONDS));
+                    } catch (InterruptedException stopping) {
+                        return;
+                    }
+                }
+            });
+            started.add(scheduler::interrupt);
             return new Running() {
                 @Override
                 public URI baseUrl() {
-                    return lambda.url();
+                    return http.url();
                 }
 
                 @Override
                 public void close() {
-                    function.close();
-                    lambda.close();
+                    closeAll(started);
                 }
             };
         } catch (RuntimeException e) {
-            lambda.close();
+            closeAll(started);
             throw e;
         }
+    }
+
+    /** A function on events other than HTTP: ready once its runtime asks for the first invocation, the end of its init. */
+    private static StandInProcess startEventFunction(String name, Class<?> handler, LambdaStandIn lambda, Map<String, String> settings) {
+        StandInProcess function = StandInProcess.start(name, command(handler), environment(lambda, settings), lambda.url().getPort(), INIT_PATIENCE);
+        Instant deadline = Instant.now().plus(INIT_PATIENCE);
+        while (lambda.firstPoll().isEmpty()) {
+            if (!function.isAlive() || lambda.initError().isPresent() || Instant.now().isAfter(deadline)) {
+                String log = read(function.log());
+                function.close();
+                throw new IllegalStateException(name + " did not finish its init; the end of its log:\n" + log.substring(Math.max(0, log.length() - 4000)));
+            }
+            sleep(Duration.ofMillis(100));
+        }
+        return function;
     }
 
     static List<String> command(Class<?> handler) {
@@ -69,7 +109,8 @@ public final class LambdaLauncher implements KippuLauncher {
                 "AWS_REGION", "us-east-1",
                 "AWS_LAMBDA_FUNCTION_NAME", "kippu",
                 "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST",
-                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024"));
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024",
+                "KIPPU_EMAIL_QUEUE", EMAIL_QUEUE));
         Map<String, String> kippu = new HashMap<>(settings);
         // Lambda hands the function role's credentials over in these three variables
         kippu.remove("kippu.aws.credentials");
@@ -91,5 +132,37 @@ public final class LambdaLauncher implements KippuLauncher {
             throw new IllegalStateException("no " + directory.toAbsolutePath() + ": run the integration tests through Maven (verify)");
         }
         return directory.toAbsolutePath() + "/*";
+    }
+
+    private static <T extends AutoCloseable> T opened(List<AutoCloseable> started, T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    /** Stops the last started first: the scheduler and the event source before the functions they invoke. */
+    private static void closeAll(List<AutoCloseable> started) {
+        for (AutoCloseable resource : started.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // stopping everything else matters more than this one's failure to stop
+            }
+        }
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (java.io.IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -29,6 +29,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -52,11 +55,20 @@ public final class LambdaStandIn implements AutoCloseable {
     public static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
     public static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:000000000000:function:kippu";
 
+    private static final Logger log = LoggerFactory.getLogger(LambdaStandIn.class);
     private static final String RUNTIME = "/2018-06-01/runtime/";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "upgrade", "keep-alive", "transfer-encoding", "te", "trailer",
             "proxy-authorization", "proxy-authenticate", "host", "content-length", "cookie");
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    static {
+        // The JDK's server drops a keep-alive connection after 30 s idle, which a client that pooled
+        // it may learn only by losing its next request: here they stay open for ten minutes.
+        if (System.getProperty("sun.net.httpserver.idleInterval") == null) {
+            System.setProperty("sun.net.httpserver.idleInterval", "600");
+        }
+    }
 
     private final Duration timeout;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -158,7 +170,10 @@ public final class LambdaStandIn implements AutoCloseable {
                 try (exchange) {
                     handler.handle(exchange);
                 } catch (RuntimeException | IOException e) {
-                    exchange.sendResponseHeaders(500, -1);
+                    log.warn("The Lambda stand-in failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                    if (exchange.getResponseCode() == -1) {
+                        exchange.sendResponseHeaders(500, -1);
+                    }
                 }
             });
             server.start();

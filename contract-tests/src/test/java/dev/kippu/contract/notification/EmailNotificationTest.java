@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.kippu.contract.FollowsEmail;
 import dev.kippu.contract.ContractTest;
 import dev.kippu.contract.KippuApi;
 import dev.kippu.contract.SentMail;
@@ -23,7 +22,6 @@ import dev.kippu.contract.TestUsers.TestUser;
 
 /** E-mails that bookings and cancellations send, as their recipients receive them (the SES stand-in). */
 @ContractTest
-@FollowsEmail
 class EmailNotificationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);
