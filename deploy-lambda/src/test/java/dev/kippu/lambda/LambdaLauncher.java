@@ -25,20 +25,46 @@ import dev.kippu.local.StandInProcess;
  * {@link LambdaStandIn} of its own: {@link HttpHandler} behind the stand-in's HTTP API, which the
  * suite reaches; {@link EmailQueueHandler} fed by an {@link SqsEventSource} on the e-mail queue; and
  * {@link ScheduleHandler}, invoked every {@value #SCHEDULE_SECONDS} seconds here (every minute in AWS).
+ * Each function is one execution environment, taking one invocation at a time.
  */
-public final class LambdaLauncher implements KippuLauncher {
+public class LambdaLauncher implements KippuLauncher {
 
     /** API Gateway's longest integration timeout. */
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration INIT_PATIENCE = Duration.ofSeconds(120);
     private static final int SCHEDULE_SECONDS = 2;
+    private static final int MANAGED_INSTANCES_CONCURRENCY = 8;
     private static final String EMAIL_QUEUE = "kippu-emails";
     private static final String RUNTIME_INTERFACE_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
+    private final String name;
+    private final int concurrency;
+
+    public LambdaLauncher() {
+        this("lambda", 1);
+    }
+
+    private LambdaLauncher(String name, int concurrency) {
+        this.name = name;
+        this.concurrency = concurrency;
+    }
+
+    /**
+     * {@code kippu.test.target=lambda-mi}: the same functions as on Lambda Managed Instances, where
+     * one execution environment takes up to {@value #MANAGED_INSTANCES_CONCURRENCY} invocations at
+     * once, each on a thread of its own ({@code AWS_LAMBDA_MAX_CONCURRENCY}).
+     */
+    public static final class ManagedInstances extends LambdaLauncher {
+
+        public ManagedInstances() {
+            super("lambda-mi", MANAGED_INSTANCES_CONCURRENCY);
+        }
+    }
+
     @Override
     public String name() {
-        return "lambda";
+        return name;
     }
 
     @Override
@@ -81,7 +107,7 @@ public final class LambdaLauncher implements KippuLauncher {
     }
 
     /** A function on events other than HTTP: ready once its runtime asks for the first invocation, the end of its init. */
-    private static StandInProcess startEventFunction(String name, Class<?> handler, LambdaStandIn lambda, Map<String, String> settings) {
+    private StandInProcess startEventFunction(String name, Class<?> handler, LambdaStandIn lambda, Map<String, String> settings) {
         StandInProcess function = StandInProcess.start(name, command(handler), environment(lambda, settings), lambda.url().getPort(), INIT_PATIENCE);
         Instant deadline = Instant.now().plus(INIT_PATIENCE);
         while (lambda.firstPoll().isEmpty()) {
@@ -103,7 +129,7 @@ public final class LambdaLauncher implements KippuLauncher {
     }
 
     /** The environment Lambda gives a function, and Kippu's settings as its environment variables. */
-    static Map<String, String> environment(LambdaStandIn lambda, Map<String, String> settings) {
+    Map<String, String> environment(LambdaStandIn lambda, Map<String, String> settings) {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "AWS_LAMBDA_RUNTIME_API", lambda.runtimeApiAddress(),
                 "AWS_REGION", "us-east-1",
@@ -111,6 +137,9 @@ public final class LambdaLauncher implements KippuLauncher {
                 "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST",
                 "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024",
                 "KIPPU_EMAIL_QUEUE", EMAIL_QUEUE));
+        if (concurrency > 1) {
+            environment.put("AWS_LAMBDA_MAX_CONCURRENCY", Integer.toString(concurrency));
+        }
         Map<String, String> kippu = new HashMap<>(settings);
         // Lambda hands the function role's credentials over in these three variables
         kippu.remove("kippu.aws.credentials");

@@ -63,11 +63,11 @@ public final class LambdaStandIn implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     static {
-        // The JDK's server drops a keep-alive connection after 30 s idle, which a client that pooled
-        // it may learn only by losing its next request: here they stay open for ten minutes.
-        if (System.getProperty("sun.net.httpserver.idleInterval") == null) {
-            System.setProperty("sun.net.httpserver.idleInterval", "600");
-        }
+        // The JDK's server closes a keep-alive connection after 30 s idle, and at once when it holds
+        // 200 idle ones already (a test run's many clients do); a client that pooled the connection
+        // learns it only by losing its next request. Here they stay open for ten minutes, and 10,000.
+        System.getProperties().putIfAbsent("sun.net.httpserver.idleInterval", "600");
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxIdleConnections", "10000");
     }
 
     private final Duration timeout;
