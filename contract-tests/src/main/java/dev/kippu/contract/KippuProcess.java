@@ -57,15 +57,7 @@ public final class KippuProcess implements KippuLauncher.Running {
 
     private static KippuProcess start(String name, List<String> command, int port) {
         command.addAll(List.of("--server.port=" + port, "--server.address=127.0.0.1"));
-        return start(name, command, Map.of(), port);
-    }
-
-    /**
-     * Starts {@code command} with {@code environment}, a Kippu that answers at {@code port} through
-     * something in front of it (a Lambda function behind its HTTP API), and returns once it is ready.
-     */
-    public static KippuProcess start(String name, List<String> command, Map<String, String> environment, int port) {
-        return StandInProcess.start(name, command, environment, port, START_PATIENCE).wrap(started -> {
+        return StandInProcess.start(name, command, Map.of(), port, START_PATIENCE).wrap(started -> {
             KippuProcess kippu = new KippuProcess(started);
             kippu.awaitReady();
             return kippu;

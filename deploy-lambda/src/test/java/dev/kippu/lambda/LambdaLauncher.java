@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.kippu.contract.KippuLauncher;
-import dev.kippu.contract.KippuProcess;
 import dev.kippu.contract.KippuStandIns;
 import dev.kippu.local.LambdaStandIn;
 import dev.kippu.local.SqsEventSource;
@@ -74,9 +73,9 @@ public class LambdaLauncher implements KippuLauncher {
             LambdaStandIn http = opened(started, LambdaStandIn.start(HTTP_TIMEOUT));
             LambdaStandIn emails = opened(started, LambdaStandIn.start(EVENT_TIMEOUT));
             LambdaStandIn schedule = opened(started, LambdaStandIn.start(EVENT_TIMEOUT));
-            opened(started, KippuProcess.start("kippu-lambda-http", command(HttpHandler.class), environment(http, settings), http.url().getPort()));
-            opened(started, startEventFunction("kippu-lambda-emails", EmailQueueHandler.class, emails, settings));
-            opened(started, startEventFunction("kippu-lambda-schedule", ScheduleHandler.class, schedule, settings));
+            opened(started, startFunction("kippu-lambda-http", HttpHandler.class, http, settings));
+            opened(started, startFunction("kippu-lambda-emails", EmailQueueHandler.class, emails, settings));
+            opened(started, startFunction("kippu-lambda-schedule", ScheduleHandler.class, schedule, settings));
             opened(started, SqsEventSource.start(KippuStandIns.shared().sqs(), EMAIL_QUEUE, emails, 10));
             Thread scheduler = Thread.ofVirtual().name("schedule").start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -106,19 +105,30 @@ public class LambdaLauncher implements KippuLauncher {
         }
     }
 
-    /** A function on events other than HTTP: ready once its runtime asks for the first invocation, the end of its init. */
-    private StandInProcess startEventFunction(String name, Class<?> handler, LambdaStandIn lambda, Map<String, String> settings) {
+    /**
+     * Starts a function and returns once its runtime asks for the first invocation: the end of its
+     * init, by which Kippu must have started (Spring Boot's "Started" line in its log), so that no
+     * invocation waits for it and SnapStart's snapshot holds it.
+     */
+    private StandInProcess startFunction(String name, Class<?> handler, LambdaStandIn lambda, Map<String, String> settings) {
         StandInProcess function = StandInProcess.start(name, command(handler), environment(lambda, settings), lambda.url().getPort(), INIT_PATIENCE);
         Instant deadline = Instant.now().plus(INIT_PATIENCE);
         while (lambda.firstPoll().isEmpty()) {
             if (!function.isAlive() || lambda.initError().isPresent() || Instant.now().isAfter(deadline)) {
-                String log = read(function.log());
-                function.close();
-                throw new IllegalStateException(name + " did not finish its init; the end of its log:\n" + log.substring(Math.max(0, log.length() - 4000)));
+                throw failed(function, name + " did not finish its init");
             }
             sleep(Duration.ofMillis(100));
         }
+        if (!read(function.log()).contains("\"message\":\"Started ")) {
+            throw failed(function, name + " asked for its first invocation before Kippu had started: it must start in the init phase");
+        }
         return function;
+    }
+
+    private static IllegalStateException failed(StandInProcess function, String what) {
+        String log = read(function.log());
+        function.close();
+        return new IllegalStateException(what + "; the end of its log:\n" + log.substring(Math.max(0, log.length() - 4000)));
     }
 
     static List<String> command(Class<?> handler) {
