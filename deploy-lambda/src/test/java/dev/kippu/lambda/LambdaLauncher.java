@@ -110,7 +110,7 @@ public class LambdaLauncher implements KippuLauncher {
      * init, by which Kippu must have started (Spring Boot's "Started" line in its log), so that no
      * invocation waits for it and SnapStart's snapshot holds it.
      */
-    private StandInProcess startFunction(String name, Class<?> handler, LambdaStandIn lambda, Map<String, String> settings) {
+    StandInProcess startFunction(String name, Class<?> handler, LambdaStandIn lambda, Map<String, String> settings) {
         StandInProcess function = StandInProcess.start(name, command(handler), environment(lambda, settings), lambda.url().getPort(), INIT_PATIENCE);
         Instant deadline = Instant.now().plus(INIT_PATIENCE);
         while (lambda.firstPoll().isEmpty()) {
