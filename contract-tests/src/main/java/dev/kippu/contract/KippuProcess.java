@@ -181,8 +181,6 @@ public final class KippuProcess implements KippuLauncher.Running {
                 break;
             }
         }
-        List<String> log = logLines();
-        throw new IllegalStateException("Kippu was not ready on port " + port() + "; the end of its log:\n"
-                + String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())));
+        throw new IllegalStateException("Kippu was not ready on port " + port() + "; the end of its log:\n" + process.logTail());
     }
 }

@@ -1,5 +1,7 @@
 package dev.kippu.lambda;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,22 +121,30 @@ public class LambdaLauncher implements KippuLauncher {
             }
             sleep(Duration.ofMillis(100));
         }
-        if (!read(function.log()).contains("\"message\":\"Started ")) {
+        if (!kippuStarted(function)) {
             throw failed(function, name + " asked for its first invocation before Kippu had started: it must start in the init phase");
         }
         return function;
     }
 
+    private static boolean kippuStarted(StandInProcess function) {
+        try {
+            return Files.readString(function.log()).contains("\"message\":\"Started ");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static IllegalStateException failed(StandInProcess function, String what) {
-        String log = read(function.log());
+        String log = function.logTail();
         function.close();
-        return new IllegalStateException(what + "; the end of its log:\n" + log.substring(Math.max(0, log.length() - 4000)));
+        return new IllegalStateException(what + "; the end of its log:\n" + log);
     }
 
     static List<String> command(Class<?> handler) {
         String classpath = jars("kippu.test.lambda-jars", "target/lambda/lib") + java.io.File.pathSeparator
                 + jars("kippu.test.lambda-runtime", "target/lambda-runtime");
-        return new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:+UseSerialGC",
+        return new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-cp", classpath, RUNTIME_INTERFACE_CLIENT, handler.getName() + "::handleRequest"));
     }
 
@@ -186,14 +196,6 @@ public class LambdaLauncher implements KippuLauncher {
             } catch (Exception e) {
                 // stopping everything else matters more than this one's failure to stop
             }
-        }
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (java.io.IOException e) {
-            return "(no log: " + e + ")";
         }
     }
 

@@ -166,7 +166,8 @@ public final class StandInProcess implements AutoCloseable {
         }
     }
 
-    private String logTail() {
+    /** The last lines it logged, for a failure's message. */
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
