@@ -47,7 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
  * API Gateway HTTP API event (payload format 2.0, the format Function URLs use too) and the
  * function's answer back into the HTTP response. Invocations wait in one queue until a runtime asks
  * for the next one; several runtimes, or several threads of one as on Lambda Managed Instances, may
- * ask at once.
+ * ask at once. A runtime with SnapStart asks to be restored after its init ({@code restore/next}), and
+ * is, at once: there is no snapshot here, but its hooks run as on Lambda.
  */
 public final class LambdaStandIn implements AutoCloseable {
 
@@ -75,6 +76,7 @@ public final class LambdaStandIn implements AutoCloseable {
     private final BlockingQueue<Invocation> queued = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> firstPoll = new AtomicReference<>();
+    private final AtomicReference<Instant> restored = new AtomicReference<>();
     private final AtomicReference<String> initError = new AtomicReference<>();
     private final HttpServer runtimeApi;
     private final HttpServer frontDoor;
@@ -105,7 +107,15 @@ public final class LambdaStandIn implements AutoCloseable {
         return Optional.ofNullable(firstPoll.get());
     }
 
-    /** What the runtime reported through {@code /runtime/init/error}, if it did. */
+    /**
+     * When a runtime with SnapStart asked to be restored ({@code /runtime/restore/next}): its init and
+     * its before-snapshot hooks were done. There is no snapshot here; it is restored at once.
+     */
+    public Optional<Instant> restored() {
+        return Optional.ofNullable(restored.get());
+    }
+
+    /** What the runtime reported through {@code /runtime/init/error} or {@code /runtime/restore/error}, if it did. */
     public Optional<String> initError() {
         return Optional.ofNullable(initError.get());
     }
@@ -188,7 +198,10 @@ public final class LambdaStandIn implements AutoCloseable {
         String method = exchange.getRequestMethod();
         if (method.equals("GET") && path.equals(RUNTIME + "invocation/next")) {
             next(exchange);
-        } else if (method.equals("POST") && path.equals(RUNTIME + "init/error")) {
+        } else if (method.equals("GET") && path.equals(RUNTIME + "restore/next")) {
+            restored.compareAndSet(null, Instant.now());
+            respond(exchange, 200, "");
+        } else if (method.equals("POST") && (path.equals(RUNTIME + "init/error") || path.equals(RUNTIME + "restore/error"))) {
             initError.compareAndSet(null, errorOf(exchange));
             failEverything();
             respond(exchange, 202, "{\"status\":\"OK\"}");

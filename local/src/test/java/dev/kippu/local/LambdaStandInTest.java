@@ -149,6 +149,20 @@ class LambdaStandInTest {
     }
 
     @Test
+    void aSnapStartRuntimeIsRestoredAtOnceAndARestoreErrorFailsEveryInvocation() throws Exception {
+        HttpResponse<String> restore = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + lambda.runtimeApiAddress()
+                + "/2018-06-01/runtime/restore/next")).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(restore.statusCode()).isEqualTo(200);
+        assertThat(lambda.restored()).isPresent();
+
+        post("restore/error", "{\"errorMessage\":\"hook failed\",\"errorType\":\"Runtime.AfterRestoreError\"}", "Runtime.AfterRestoreError");
+
+        assertThat(lambda.invoke("{}")).isInstanceOf(LambdaStandIn.Outcome.Failed.class);
+        assertThat(lambda.initError()).hasValueSatisfying(error -> assertThat(error).contains("hook failed"));
+    }
+
+    @Test
     void anUnansweredInvocationTimesOutAndALateAnswerIsRefused() throws Exception {
         LambdaStandIn quick = LambdaStandIn.start(Duration.ofMillis(300));
         try (quick) {
