@@ -4,9 +4,11 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 import com.amazonaws.serverless.exceptions.ContainerInitializationException;
+import com.amazonaws.serverless.proxy.InitializationWrapper;
 import com.amazonaws.serverless.proxy.model.AwsProxyResponse;
 import com.amazonaws.serverless.proxy.model.HttpApiV2ProxyRequest;
 import com.amazonaws.serverless.proxy.spring.SpringBootLambdaContainerHandler;
+import com.amazonaws.serverless.proxy.spring.SpringBootProxyHandlerBuilder;
 
 import dev.kippu.KippuApplication;
 
@@ -20,6 +22,10 @@ final class LambdaKippu {
 
     static final SpringBootLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> ADAPTER = start();
 
+    /** Held here: the runtime holds the hooks it calls only weakly. */
+    @SuppressWarnings("unused")
+    private static final SnapStartHooks SNAP_START_HOOKS = SnapStartHooks.registerIfSnapStart(ADAPTER);
+
     private LambdaKippu() {
     }
 
@@ -31,7 +37,15 @@ final class LambdaKippu {
 
     private static SpringBootLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> start() {
         try {
-            return SpringBootLambdaContainerHandler.getHttpApiV2ProxyHandler(KippuApplication.class, "lambda");
+            // a servlet application, said rather than left to the adapter, which picks a reactive
+            // one whenever WebFlux is on the class path (as in tests, beside WebTestClient)
+            return new SpringBootProxyHandlerBuilder<HttpApiV2ProxyRequest>()
+                    .defaultHttpApiV2Proxy()
+                    .initializationWrapper(new InitializationWrapper())
+                    .servletApplication()
+                    .springBootApplication(KippuApplication.class)
+                    .profiles("lambda")
+                    .buildAndInitialize();
         } catch (ContainerInitializationException e) {
             throw new IllegalStateException("Kippu did not start", e);
         }

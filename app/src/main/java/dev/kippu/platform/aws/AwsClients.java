@@ -53,6 +53,11 @@ public class AwsClients {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     SdkHttpClient awsHttpClient(AwsProperties properties) {
+        return httpClient(properties);
+    }
+
+    /** A new HTTP client as every AWS client shares it: for a packaging that renews it (after a SnapStart restore). */
+    public static SdkHttpClient httpClient(AwsProperties properties) {
         Nesting.require(timeouts(properties));
         return ApacheHttpClient.builder()
                 .maxConnections(properties.maxConnections())
