@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.core.io.ClassPathResource;
 
 import dev.kippu.contract.KippuStandIns;
 import dev.kippu.contract.SentMail;
+import dev.kippu.local.ContainerCredentialsStandIn;
 import dev.kippu.local.LambdaStandIn;
 import dev.kippu.local.StandInProcess;
 import tools.jackson.databind.JsonNode;
@@ -19,33 +23,42 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The e-mail and schedule functions as Lambda runs them (the zip's jars under the runtime interface
- * client), invoked with events as Lambda sends them: an SQS batch with a poisoned message, a
- * scheduler's event.
+ * client with SnapStart, and under the native function's bootstrap loop), invoked with events as
+ * Lambda sends them: an SQS batch with a poisoned message, a scheduler's event, an event of the
+ * wrong shape.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(value = LambdaLauncher.Variant.class, names = {"SNAP_START", "NATIVE"})
 class EventFunctionsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final LambdaLauncher LAUNCHER = new LambdaLauncher();
 
+    @Parameter
+    LambdaLauncher.Variant variant;
+
+    private static ContainerCredentialsStandIn credentials;
     private static LambdaStandIn emails;
     private static LambdaStandIn schedule;
     private static StandInProcess emailFunction;
     private static StandInProcess scheduleFunction;
 
-    @BeforeAll
-    static void startTheFunctions() {
+    @BeforeParameterizedClassInvocation
+    static void startTheFunctions(LambdaLauncher.Variant variant) {
+        LambdaLauncher launcher = new LambdaLauncher(variant);
+        credentials = LambdaLauncher.credentialsEndpoint(KippuStandIns.shared().properties());
         emails = LambdaStandIn.start(Duration.ofSeconds(60));
         schedule = LambdaStandIn.start(Duration.ofSeconds(60));
-        emailFunction = LAUNCHER.startFunction("emails", EmailQueueHandler.class, emails, KippuStandIns.shared().properties());
-        scheduleFunction = LAUNCHER.startFunction("schedule", ScheduleHandler.class, schedule, KippuStandIns.shared().properties());
+        emailFunction = launcher.startFunction("emails", EmailQueueHandler.class, emails, KippuStandIns.shared().properties(), credentials);
+        scheduleFunction = launcher.startFunction("schedule", ScheduleHandler.class, schedule, KippuStandIns.shared().properties(), credentials);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopTheFunctions() {
         scheduleFunction.close();
         emailFunction.close();
         schedule.close();
         emails.close();
+        credentials.close();
     }
 
     @Test
@@ -67,6 +80,15 @@ class EventFunctionsIT {
         JsonNode summary = answer(schedule.invoke(event("scheduler.json")));
 
         assertThat(summary.asString()).matches("\\d+ reminders queued, \\d+ e-mail jobs relayed");
+    }
+
+    @Test
+    void anEventOfTheWrongShapeFailsItsInvocationOnly() throws Exception {
+        LambdaStandIn.Outcome wrong = schedule.invoke("[\"not\", \"a\", \"scheduler event\"]");
+        JsonNode next = answer(schedule.invoke(event("scheduler.json")));
+
+        assertThat(wrong).isInstanceOf(LambdaStandIn.Outcome.Failed.class);
+        assertThat(next.asString()).matches("\\d+ reminders queued, \\d+ e-mail jobs relayed");
     }
 
     private static JsonNode answer(LambdaStandIn.Outcome outcome) {

@@ -15,18 +15,21 @@ import java.util.Map;
 
 import dev.kippu.contract.KippuLauncher;
 import dev.kippu.contract.KippuStandIns;
+import dev.kippu.local.ContainerCredentialsStandIn;
 import dev.kippu.local.LambdaStandIn;
 import dev.kippu.local.SqsEventSource;
 import dev.kippu.local.StandInProcess;
 
 /**
- * {@code kippu.test.target=lambda}: Kippu's three Lambda functions as Lambda runs them, each a
- * process of the runtime interface client (what the {@code java25} runtime is) loading its handler
- * from the zip's jars, configured through its environment, polling the Runtime API of a
- * {@link LambdaStandIn} of its own: {@link HttpHandler} behind the stand-in's HTTP API, which the
- * suite reaches; {@link EmailQueueHandler} fed by an {@link SqsEventSource} on the e-mail queue; and
- * {@link ScheduleHandler}, invoked every {@value #SCHEDULE_SECONDS} seconds here (every minute in AWS).
- * Each function is one execution environment, taking one invocation at a time.
+ * {@code kippu.test.target=lambda}: Kippu's three Lambda functions as Lambda runs them with
+ * SnapStart, each a process of the runtime interface client (what the {@code java25} runtime is)
+ * loading its handler from the zip's jars, configured through its environment, polling the Runtime
+ * API of a {@link LambdaStandIn} of its own: {@link HttpHandler} behind the stand-in's HTTP API,
+ * which the suite reaches; {@link EmailQueueHandler} fed by an {@link SqsEventSource} on the e-mail
+ * queue; and {@link ScheduleHandler}, invoked every {@value #SCHEDULE_SECONDS} seconds here (every
+ * minute in AWS). Each function is one execution environment, taking one invocation at a time. Its
+ * SnapStart hooks run as on Lambda, before the (here, imaginary) snapshot and after its restore, and
+ * its credentials come from a container credentials endpoint, as they do with SnapStart.
  */
 public class LambdaLauncher implements KippuLauncher {
 
@@ -38,17 +41,38 @@ public class LambdaLauncher implements KippuLauncher {
     private static final int MANAGED_INSTANCES_CONCURRENCY = 8;
     private static final String EMAIL_QUEUE = "kippu-emails";
     private static final String RUNTIME_INTERFACE_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /** Where Lambda's java runtime points the CRaC API: at the runtime interface client's implementation, which SnapStart drives. */
+    private static final String CRAC_OF_THE_RUNTIME = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac";
 
-    private final String name;
-    private final int concurrency;
+    /** How Lambda runs the function, as far as it shows to the function's process. */
+    enum Variant {
+        SNAP_START("lambda", "snap-start", 1, true, true),
+        MANAGED_INSTANCES("lambda-mi", "lambda-managed-instances", MANAGED_INSTANCES_CONCURRENCY, true, true),
+        NATIVE("lambda-native", "on-demand", 1, false, false);
 
-    public LambdaLauncher() {
-        this("lambda", 1);
+        final String target;
+        final String initializationType;
+        final int concurrency;
+        final boolean runtimeInterfaceClient;
+        final boolean containerCredentials;
+
+        Variant(String target, String initializationType, int concurrency, boolean runtimeInterfaceClient, boolean containerCredentials) {
+            this.target = target;
+            this.initializationType = initializationType;
+            this.concurrency = concurrency;
+            this.runtimeInterfaceClient = runtimeInterfaceClient;
+            this.containerCredentials = containerCredentials;
+        }
     }
 
-    private LambdaLauncher(String name, int concurrency) {
-        this.name = name;
-        this.concurrency = concurrency;
+    private final Variant variant;
+
+    public LambdaLauncher() {
+        this(Variant.SNAP_START);
+    }
+
+    LambdaLauncher(Variant variant) {
+        this.variant = variant;
     }
 
     /**
@@ -59,13 +83,26 @@ public class LambdaLauncher implements KippuLauncher {
     public static final class ManagedInstances extends LambdaLauncher {
 
         public ManagedInstances() {
-            super("lambda-mi", MANAGED_INSTANCES_CONCURRENCY);
+            super(Variant.MANAGED_INSTANCES);
+        }
+    }
+
+    /**
+     * {@code kippu.test.target=lambda-native}: the native function's bootstrap loop
+     * ({@link CustomRuntime}, the executable's main on {@code provided.al2023}), here on the JVM
+     * from the zip's jars, with the role's credentials in the environment as Lambda gives them on
+     * demand. The native executable itself is built and tested on GraalVM hosts only.
+     */
+    public static final class Native extends LambdaLauncher {
+
+        public Native() {
+            super(Variant.NATIVE);
         }
     }
 
     @Override
     public String name() {
-        return name;
+        return variant.target;
     }
 
     @Override
@@ -75,9 +112,10 @@ public class LambdaLauncher implements KippuLauncher {
             LambdaStandIn http = opened(started, LambdaStandIn.start(HTTP_TIMEOUT));
             LambdaStandIn emails = opened(started, LambdaStandIn.start(EVENT_TIMEOUT));
             LambdaStandIn schedule = opened(started, LambdaStandIn.start(EVENT_TIMEOUT));
-            opened(started, startFunction("kippu-lambda-http", HttpHandler.class, http, settings));
-            opened(started, startFunction("kippu-lambda-emails", EmailQueueHandler.class, emails, settings));
-            opened(started, startFunction("kippu-lambda-schedule", ScheduleHandler.class, schedule, settings));
+            ContainerCredentialsStandIn credentials = opened(started, credentialsEndpoint(settings));
+            opened(started, startFunction("kippu-lambda-http", HttpHandler.class, http, settings, credentials));
+            opened(started, startFunction("kippu-lambda-emails", EmailQueueHandler.class, emails, settings, credentials));
+            opened(started, startFunction("kippu-lambda-schedule", ScheduleHandler.class, schedule, settings, credentials));
             opened(started, SqsEventSource.start(KippuStandIns.shared().sqs(), EMAIL_QUEUE, emails, 10));
             Thread scheduler = Thread.ofVirtual().name("schedule").start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -107,13 +145,20 @@ public class LambdaLauncher implements KippuLauncher {
         }
     }
 
+    /** The endpoint that hands the role's credentials (here, the stand-ins' keys) to the functions that take them from one. */
+    static ContainerCredentialsStandIn credentialsEndpoint(Map<String, String> settings) {
+        return ContainerCredentialsStandIn.start(settings.get("kippu.aws.access-key-id"), settings.get("kippu.aws.secret-access-key"));
+    }
+
     /**
      * Starts a function and returns once its runtime asks for the first invocation: the end of its
      * init, by which Kippu must have started (Spring Boot's "Started" line in its log), so that no
-     * invocation waits for it and SnapStart's snapshot holds it.
+     * invocation waits for it and SnapStart's snapshot holds it; with SnapStart, after its restore.
      */
-    StandInProcess startFunction(String name, Class<?> handler, LambdaStandIn lambda, Map<String, String> settings) {
-        StandInProcess function = StandInProcess.start(name, command(handler), environment(lambda, settings), lambda.url().getPort(), INIT_PATIENCE);
+    StandInProcess startFunction(String name, Class<?> handler, LambdaStandIn lambda, Map<String, String> settings,
+            ContainerCredentialsStandIn credentials) {
+        StandInProcess function = StandInProcess.start(name, command(handler), environment(lambda, settings, credentials, handler),
+                lambda.url().getPort(), INIT_PATIENCE);
         Instant deadline = Instant.now().plus(INIT_PATIENCE);
         while (lambda.firstPoll().isEmpty()) {
             if (!function.isAlive() || lambda.initError().isPresent() || Instant.now().isAfter(deadline)) {
@@ -124,12 +169,19 @@ public class LambdaLauncher implements KippuLauncher {
         if (!kippuStarted(function)) {
             throw failed(function, name + " asked for its first invocation before Kippu had started: it must start in the init phase");
         }
+        if (variant == Variant.SNAP_START && (lambda.restored().isEmpty() || !logged(function, "\"message\":\"Primed the GraphQL path"))) {
+            throw failed(function, name + " asked for its first invocation without being primed and restored: its SnapStart hooks did not run");
+        }
         return function;
     }
 
     private static boolean kippuStarted(StandInProcess function) {
+        return logged(function, "\"message\":\"Started ");
+    }
+
+    private static boolean logged(StandInProcess function, String text) {
         try {
-            return Files.readString(function.log()).contains("\"message\":\"Started ");
+            return Files.readString(function.log()).contains(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,31 +193,48 @@ public class LambdaLauncher implements KippuLauncher {
         return new IllegalStateException(what + "; the end of its log:\n" + log);
     }
 
-    static List<String> command(Class<?> handler) {
-        String classpath = jars("kippu.test.lambda-jars", "target/lambda/lib") + java.io.File.pathSeparator
-                + jars("kippu.test.lambda-runtime", "target/lambda-runtime");
-        return new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", classpath, RUNTIME_INTERFACE_CLIENT, handler.getName() + "::handleRequest"));
+    /** The runtime's process: the runtime interface client with the handler as its argument, or the native function's own loop. */
+    List<String> command(Class<?> handler) {
+        String classpath = jars("kippu.test.lambda-jars", "target/lambda/lib");
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        if (!variant.runtimeInterfaceClient) {
+            command.addAll(List.of("-cp", classpath, CustomRuntime.class.getName()));
+            return command;
+        }
+        if (variant == Variant.SNAP_START) {
+            command.add(CRAC_OF_THE_RUNTIME);
+        }
+        command.addAll(List.of("-cp", classpath + java.io.File.pathSeparator + jars("kippu.test.lambda-runtime", "target/lambda-runtime"),
+                RUNTIME_INTERFACE_CLIENT, handler.getName() + "::handleRequest"));
+        return command;
     }
 
     /** The environment Lambda gives a function, and Kippu's settings as its environment variables. */
-    Map<String, String> environment(LambdaStandIn lambda, Map<String, String> settings) {
+    Map<String, String> environment(LambdaStandIn lambda, Map<String, String> settings, ContainerCredentialsStandIn credentials, Class<?> handler) {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "AWS_LAMBDA_RUNTIME_API", lambda.runtimeApiAddress(),
                 "AWS_REGION", "us-east-1",
                 "AWS_LAMBDA_FUNCTION_NAME", "kippu",
                 "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST",
                 "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024",
+                "AWS_LAMBDA_INITIALIZATION_TYPE", variant.initializationType,
+                "_HANDLER", handler.getName() + "::handleRequest",
                 "KIPPU_EMAIL_QUEUE", EMAIL_QUEUE));
-        if (concurrency > 1) {
-            environment.put("AWS_LAMBDA_MAX_CONCURRENCY", Integer.toString(concurrency));
+        if (variant.concurrency > 1) {
+            environment.put("AWS_LAMBDA_MAX_CONCURRENCY", Integer.toString(variant.concurrency));
         }
         Map<String, String> kippu = new HashMap<>(settings);
-        // Lambda hands the function role's credentials over in these three variables
         kippu.remove("kippu.aws.credentials");
-        environment.put("AWS_ACCESS_KEY_ID", kippu.remove("kippu.aws.access-key-id"));
-        environment.put("AWS_SECRET_ACCESS_KEY", kippu.remove("kippu.aws.secret-access-key"));
-        environment.put("AWS_SESSION_TOKEN", "local");
+        String accessKeyId = kippu.remove("kippu.aws.access-key-id");
+        String secretAccessKey = kippu.remove("kippu.aws.secret-access-key");
+        if (variant.containerCredentials) {
+            environment.putAll(credentials.environment());
+        } else {
+            // on demand, Lambda hands the function role's credentials over in these three variables
+            environment.put("AWS_ACCESS_KEY_ID", accessKeyId);
+            environment.put("AWS_SECRET_ACCESS_KEY", secretAccessKey);
+            environment.put("AWS_SESSION_TOKEN", "local");
+        }
         kippu.forEach((property, value) -> environment.put(variable(property), value));
         return environment;
     }
