@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
-import io.github.cdklabs.cdknag.RegexAppliesTo;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.chatbot.LoggingLevel;
@@ -65,14 +62,9 @@ public class OperatorAlarms extends Construct {
                 .build();
         role.addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
-                .resources(List.of(logs.getLogGroupArn() + ":*"))
+                .resources(List.of(logs.getLogGroupArn()))
                 .build());
         secret.grantRead(role);
-        NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-IAM5")
-                .reason("Lambda names the log streams (one per execution environment): the role may write any stream of its own log group, and no other")
-                .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::<.*LineForwarderLogs.*\\.Arn>:\\*$/").build()))
-                .build()), true);
         return Function.Builder.create(this, "LineForwarder")
                 .description("Kippu: operator alarms from SNS to LINE")
                 .runtime(Runtime.NODEJS_24_X)

@@ -13,8 +13,8 @@ import software.constructs.IConstruct;
 
 /**
  * How Kippu's CDK apps start and check themselves. Under the CDK CLI the app writes where the CLI
- * says (CDK_OUTDIR) and deploys to the CLI's account and region; run by Maven alone ({@code compile
- * exec:java}) it writes {@code cdk.out} in its module and stays environment-agnostic, offline.
+ * says (CDK_OUTDIR, relative to the module) and may learn the CLI's account and region; run by Maven
+ * alone ({@code compile exec:java}) it writes {@code cdk.out} in its module, offline.
  */
 public final class Synthesis {
 
@@ -22,11 +22,12 @@ public final class Synthesis {
     }
 
     public static App app() {
-        AppProps.Builder props = AppProps.builder();
-        if (System.getenv("CDK_OUTDIR") == null) {
-            props.outdir(moduleDirectory().resolve("cdk.out").toString());
-        }
-        return new App(props.build());
+        // the CLI runs in the module (where cdk.json is) and may name its output relative to it,
+        // while Maven may run the app from the repository's root
+        String cliOutdir = System.getenv("CDK_OUTDIR");
+        return new App(AppProps.builder()
+                .outdir(moduleDirectory().resolve(cliOutdir == null ? "cdk.out" : cliOutdir).toString())
+                .build());
     }
 
     /** The module the app belongs to: relative paths in its context (asset zips) are relative to it. */
