@@ -1,0 +1,57 @@
+package dev.kippu.deploy.lambda;
+
+import java.util.List;
+
+import software.amazon.awscdk.services.iam.PolicyStatement;
+
+/**
+ * What each function's role may do: exactly the calls the application makes (its AWS SDK calls in
+ * app/src/main/java) on exactly the shared resources, each function only what its handler reaches.
+ * A transaction (TransactWriteItems) needs the rights of the writes in it; presigning an upload URL
+ * signs with the role, so the role must be allowed the PUT it signs.
+ */
+final class AppPermissions {
+
+    /** Reads and transactions on the table, and queries of its indexes. */
+    static final List<String> TABLE_READ_WRITE = List.of(
+            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+            "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem");
+    /** The worker's record of sent e-mails (app: DynamoSentEmails): claim, mark sent, release. */
+    static final List<String> SENT_EMAILS = List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+    /** Where covers are, in both buckets (app: CoverService). */
+    static final String COVERS = "/covers/*";
+
+    private AppPermissions() {
+    }
+
+    /** The API: the table, uploads (presigned PUT, then HEAD/GET and DELETE), publishing covers, and users' profiles. */
+    static List<PolicyStatement> http(SharedResources shared) {
+        return List.of(
+                table(shared, TABLE_READ_WRITE),
+                statement(List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject"), List.of(shared.uploadsBucketArn() + COVERS)),
+                statement(List.of("s3:PutObject"), List.of(shared.mediaBucketArn() + COVERS)),
+                statement(List.of("cognito-idp:AdminGetUser"), List.of(shared.userPoolArn())));
+    }
+
+    /** The e-mail worker: its sent-e-mail records and SES (the queue's rights come with its event source). */
+    static List<PolicyStatement> email(SharedResources shared) {
+        return List.of(
+                statement(SENT_EMAILS, List.of(shared.tableArn())),
+                statement(List.of("ses:SendEmail"), List.of(shared.mailIdentityArn())));
+    }
+
+    /** The reminder run: the table, and the outbox relayed to the queue (GetQueueUrl, SendMessageBatch). */
+    static List<PolicyStatement> schedule(SharedResources shared) {
+        return List.of(
+                table(shared, TABLE_READ_WRITE),
+                statement(List.of("sqs:GetQueueUrl", "sqs:SendMessage"), List.of(shared.emailQueue().getQueueArn())));
+    }
+
+    private static PolicyStatement table(SharedResources shared, List<String> actions) {
+        return statement(actions, List.of(shared.tableArn(), shared.tableArn() + "/index/*"));
+    }
+
+    private static PolicyStatement statement(List<String> actions, List<String> resources) {
+        return PolicyStatement.Builder.create().actions(actions).resources(resources).build();
+    }
+}

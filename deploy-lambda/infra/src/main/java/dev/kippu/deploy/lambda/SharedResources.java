@@ -1,0 +1,52 @@
+package dev.kippu.deploy.lambda;
+
+import dev.kippu.deploy.shared.SharedExport;
+import software.amazon.awscdk.services.sns.ITopic;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueAttributes;
+import software.constructs.Construct;
+
+/** What the Lambda stack uses of the shared stack, imported by export name (deploy-shared's SharedExport). */
+record SharedResources(
+        String tableName,
+        String tableArn,
+        IQueue emailQueue,
+        String uploadsBucketName,
+        String uploadsBucketArn,
+        String mediaBucketName,
+        String mediaBucketArn,
+        String mediaBaseUrl,
+        String siteUrl,
+        String distributionId,
+        String userPoolId,
+        String userPoolArn,
+        String webClientId,
+        String mailFrom,
+        String mailIdentityArn,
+        ITopic alarmTopic) {
+
+    static SharedResources imported(Construct scope, String prefix) {
+        return new SharedResources(
+                SharedExport.TABLE_NAME.importValue(prefix),
+                SharedExport.TABLE_ARN.importValue(prefix),
+                Queue.fromQueueAttributes(scope, "EmailQueue", QueueAttributes.builder()
+                        .queueArn(SharedExport.EMAIL_QUEUE_ARN.importValue(prefix))
+                        .queueName(SharedExport.EMAIL_QUEUE_NAME.importValue(prefix))
+                        .build()),
+                SharedExport.UPLOADS_BUCKET_NAME.importValue(prefix),
+                SharedExport.UPLOADS_BUCKET_ARN.importValue(prefix),
+                SharedExport.MEDIA_BUCKET_NAME.importValue(prefix),
+                SharedExport.MEDIA_BUCKET_ARN.importValue(prefix),
+                SharedExport.MEDIA_BASE_URL.importValue(prefix),
+                SharedExport.SITE_URL.importValue(prefix),
+                SharedExport.DISTRIBUTION_ID.importValue(prefix),
+                SharedExport.USER_POOL_ID.importValue(prefix),
+                SharedExport.USER_POOL_ARN.importValue(prefix),
+                SharedExport.WEB_CLIENT_ID.importValue(prefix),
+                SharedExport.MAIL_FROM.importValue(prefix),
+                SharedExport.MAIL_IDENTITY_ARN.importValue(prefix),
+                Topic.fromTopicArn(scope, "AlarmTopic", SharedExport.ALARM_TOPIC_ARN.importValue(prefix)));
+    }
+}
