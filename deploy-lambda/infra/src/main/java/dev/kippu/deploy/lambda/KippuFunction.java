@@ -74,10 +74,9 @@ public class KippuFunction extends Construct {
         props.permissions().forEach(role::addToPolicy);
         NagSuppressions.addResourceSuppressions(role, List.of(
                 NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                        .reason("Log streams are named by Lambda, one per execution environment, within this function's own log group; "
-                                + "index/* is this table's indexes (Query); covers/* is the prefix the application names covers under")
+                        .reason("index/* is this table's own indexes, which the application queries; covers/* is the prefix "
+                                + "the application names each upload and published cover under (one object per upload or content hash)")
                         .appliesTo(List.of(
-                                RegexAppliesTo.builder().regex("/^Resource::<.*Logs.*\\.Arn>$/").build(),
                                 RegexAppliesTo.builder().regex("/^Resource::.*/index/\\*$/").build(),
                                 RegexAppliesTo.builder().regex("/^Resource::.*/covers/\\*$/").build()))
                         .build()), true);
