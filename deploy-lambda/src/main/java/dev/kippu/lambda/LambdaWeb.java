@@ -6,13 +6,15 @@ import org.springframework.boot.web.error.ErrorPageRegistrarBeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.support.ErrorPageFilter;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
 
 import jakarta.servlet.DispatcherType;
 
 /**
  * What a servlet container does for Kippu and the serverless adapter, which stands in for it on
- * Lambda, does not; so that every answer is the same as over Tomcat.
+ * Lambda, does not; and the viewer's token where a Function URL behind CloudFront receives it; so
+ * that every answer is the same as over Tomcat.
  */
 @AutoConfiguration
 public class LambdaWeb {
@@ -44,6 +46,14 @@ public class LambdaWeb {
     @Bean
     static ErrorPageRegistrarBeanPostProcessor errorPagesForTheFilter() {
         return new ErrorPageRegistrarBeanPostProcessor();
+    }
+
+    /** The viewer's token behind CloudFront and a Function URL, ahead of Spring Security's filters. */
+    @Bean
+    FilterRegistrationBean<ViewerAuthorization> viewerAuthorization() {
+        FilterRegistrationBean<ViewerAuthorization> registration = new FilterRegistrationBean<>(new ViewerAuthorization());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * SnapStart's hooks in process, called as Lambda's runtime calls them around the snapshot: every
- * priming step goes its whole way before it, and Kippu serves as before after the restore.
+ * SnapStart's hooks in process, called as Lambda's runtime calls them around the snapshot: each
+ * function's priming steps go their whole way before it, and Kippu serves as before after the restore.
  */
 class SnapStartHooksTest {
 
@@ -15,14 +15,19 @@ class SnapStartHooksTest {
         InProcessLambda.handler();
         SnapStartHooks hooks = new SnapStartHooks(LambdaKippu.ADAPTER);
 
-        var primed = hooks.prime();
+        var http = hooks.prime(HttpHandler.class.getName() + "::handleRequest");
+        var schedule = hooks.prime(ScheduleHandler.class.getName() + "::handleRequest");
+        var emails = hooks.prime(EmailQueueHandler.class.getName() + "::handleRequest");
         hooks.afterRestore(null);
 
-        assertThat(primed).extracting(SnapStartHooks.Primed::what).containsExactly(
-                "the GraphQL path, anonymous, to DynamoDB", "token validation against the pool's signing keys", "the SQS client", "the S3 client");
-        assertThat(primed).allSatisfy(step -> assertThat(step.asExpected()).as(step.toString()).isTrue());
-        assertThat(primed.get(0).outcome()).isEqualTo("HTTP 200");
-        assertThat(primed.get(1).outcome()).isEqualTo("HTTP 401");
+        assertThat(http).extracting(SnapStartHooks.Primed::what).containsExactly(
+                "the GraphQL path, anonymous, to DynamoDB", "token validation against the pool's signing keys", "the S3 client");
+        assertThat(http.get(0).outcome()).isEqualTo("HTTP 200");
+        assertThat(http.get(1).outcome()).isEqualTo("HTTP 401");
+        assertThat(schedule).extracting(SnapStartHooks.Primed::what).containsExactly("the SQS client");
+        assertThat(emails).isEmpty();
+        assertThat(http).allSatisfy(step -> assertThat(step.asExpected()).as(step.toString()).isTrue());
+        assertThat(schedule).allSatisfy(step -> assertThat(step.asExpected()).as(step.toString()).isTrue());
         assertThat(InProcessLambda.invoke(HttpHandlerTest.event("http-api-graphql.json")).path("statusCode").asInt()).isEqualTo(200);
     }
 }
