@@ -3,12 +3,9 @@ package dev.kippu.lambda;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -25,7 +22,6 @@ import com.amazonaws.serverless.proxy.model.AwsProxyResponse;
 import com.amazonaws.serverless.proxy.model.HttpApiV2ProxyRequest;
 import com.amazonaws.serverless.proxy.spring.SpringBootLambdaContainerHandler;
 
-import dev.kippu.platform.security.CognitoProperties;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -33,14 +29,17 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * SnapStart's runtime hooks, as CRaC resources that Lambda's java runtime calls. Before the
- * snapshot, Kippu primes itself with requests like its users', so that every environment restored
- * from the snapshot starts with the code on those paths loaded and run, the pool's signing keys
- * fetched and each AWS client's first call made, instead of paying for them on its first request.
- * After each restore, it makes anew what must not be shared by the environments restored from one
- * snapshot: the AWS clients' pooled connections. (Ids and back-off jitter come from
- * {@code SecureRandom}, which draws on the kernel's entropy each time, so they differ already.)
- * A priming request that fails leaves a slower first request, never a failed snapshot.
+ * SnapStart's runtime hooks, as CRaC resources that Lambda's java runtime calls. Kippu's start has
+ * warmed up the GraphQL engine, the table's connection and the pool's signing keys already (the
+ * application's {@code FirstRequestWarmup}), so that all of it is in the snapshot; before the
+ * snapshot, these hooks add what the start cannot reach: requests as Lambda delivers them, event
+ * JSON through the adapter, the filter chain and security to GraphQL and back, and each AWS client
+ * of the function's own with its first call, so that every environment restored from the snapshot
+ * starts with that code loaded and run instead of paying for it on its first request. After each
+ * restore, they make anew what must not be shared by the environments restored from one snapshot:
+ * the AWS clients' pooled connections. (Ids and back-off jitter come from {@code SecureRandom},
+ * which draws on the kernel's entropy each time, so they differ already.) A priming request that
+ * fails leaves a slower first request, never a failed snapshot.
  */
 final class SnapStartHooks implements Resource {
 
@@ -70,13 +69,15 @@ final class SnapStartHooks implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        for (Primed primed : prime(System.getenv("_HANDLER"))) {
+        List<Primed> steps = prime(System.getenv("_HANDLER"));
+        for (Primed primed : steps) {
             if (primed.asExpected()) {
                 log.info("Primed {} in {} ms: {}", primed.what(), primed.took().toMillis(), primed.outcome());
             } else {
                 log.warn("Priming {} did not go as expected, in {} ms: {}", primed.what(), primed.took().toMillis(), primed.outcome());
             }
         }
+        log.info("Ready for the snapshot after {} priming steps", steps.size());
     }
 
     @Override
@@ -99,7 +100,7 @@ final class SnapStartHooks implements Resource {
         String type = handler == null ? "" : handler.split("::")[0];
         if (type.equals(HttpHandler.class.getName())) {
             primed.add(request("the GraphQL path, anonymous, to DynamoDB", EVENTS, null, 200));
-            primed.add(request("token validation against the pool's signing keys", ME, "Bearer " + tokenOfNoKeyOfThePool(), 401));
+            primed.add(request("the bearer-token path, a malformed token refused", ME, "Bearer not-a-token", 401));
             String uploads = beans.getEnvironment().getProperty("kippu.media.uploads-bucket", "");
             if (!uploads.isBlank()) {
                 primed.add(step("the S3 client", () -> {
@@ -171,23 +172,5 @@ final class SnapStartHooks implements Resource {
         event.put("body", JSON.writeValueAsString(JSON.createObjectNode().put("query", query)));
         event.put("isBase64Encoded", false);
         return JSON.writeValueAsBytes(event);
-    }
-
-    /**
-     * A well-formed access token of this pool that no key of the pool signed: checking it makes the
-     * decoder fetch the pool's keys and look for its key id among them; it is refused, as it must be.
-     */
-    private String tokenOfNoKeyOfThePool() {
-        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"kippu-snapstart-priming\"}";
-        String claims = JSON.writeValueAsString(JSON.createObjectNode()
-                .put("sub", "snapstart-priming")
-                .put("iss", beans.getBean(CognitoProperties.class).issuer())
-                .put("token_use", "access")
-                .put("exp", Instant.now().plus(Duration.ofMinutes(5)).getEpochSecond()));
-        byte[] signature = new byte[256];
-        new SecureRandom().nextBytes(signature);
-        return base64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "." + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8))
-                + "." + base64.encodeToString(signature);
     }
 }

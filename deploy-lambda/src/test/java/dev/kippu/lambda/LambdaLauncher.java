@@ -48,7 +48,9 @@ public class LambdaLauncher implements KippuLauncher {
     enum Variant {
         SNAP_START("lambda", "snap-start", 1, true, true),
         MANAGED_INSTANCES("lambda-mi", "lambda-managed-instances", MANAGED_INSTANCES_CONCURRENCY, true, true),
-        NATIVE("lambda-native", "on-demand", 1, false, false);
+        NATIVE("lambda-native", "on-demand", 1, false, false),
+        /** {@code java25} without SnapStart: no target of the suite, the baseline of {@code ./kippu bench lambda}'s cold starts. */
+        ON_DEMAND("lambda-on-demand", "on-demand", 1, true, false);
 
         final String target;
         final String initializationType;
@@ -169,8 +171,12 @@ public class LambdaLauncher implements KippuLauncher {
         if (!kippuStarted(function)) {
             throw failed(function, name + " asked for its first invocation before Kippu had started: it must start in the init phase");
         }
-        if (variant == Variant.SNAP_START && (lambda.restored().isEmpty() || !logged(function, "\"message\":\"Primed the GraphQL path"))) {
+        if (variant == Variant.SNAP_START && (lambda.restored().isEmpty() || !logged(function, "\"message\":\"Ready for the snapshot")
+                || !logged(function, "\"message\":\"Restored from the snapshot"))) {
             throw failed(function, name + " asked for its first invocation without being primed and restored: its SnapStart hooks did not run");
+        }
+        if (handler == HttpHandler.class && variant == Variant.SNAP_START && !logged(function, "\"message\":\"Primed the GraphQL path")) {
+            throw failed(function, name + " was not primed on the GraphQL path before the snapshot");
         }
         return function;
     }

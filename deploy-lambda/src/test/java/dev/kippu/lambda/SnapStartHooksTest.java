@@ -21,7 +21,7 @@ class SnapStartHooksTest {
         hooks.afterRestore(null);
 
         assertThat(http).extracting(SnapStartHooks.Primed::what).containsExactly(
-                "the GraphQL path, anonymous, to DynamoDB", "token validation against the pool's signing keys", "the S3 client");
+                "the GraphQL path, anonymous, to DynamoDB", "the bearer-token path, a malformed token refused", "the S3 client");
         assertThat(http.get(0).outcome()).isEqualTo("HTTP 200");
         assertThat(http.get(1).outcome()).isEqualTo("HTTP 401");
         assertThat(schedule).extracting(SnapStartHooks.Primed::what).containsExactly("the SQS client");
