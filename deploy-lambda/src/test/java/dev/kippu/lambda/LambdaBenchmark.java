@@ -1,10 +1,12 @@
 package dev.kippu.lambda;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +17,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
 
 import dev.kippu.contract.EventInputs;
 import dev.kippu.contract.JarLauncher;
@@ -35,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * init plus the priming), then its first and second invocations. Then the Lambda path against the
  * Tomcat path, side by side: Kippu's executable jar and the SnapStart function on the same table;
  * the same requests, one at a time, to each in turn (which goes first alternates), after a warm-up;
- * each path's latency percentiles and their ratio. Printed, and written as JSON to
+ * each path's latency percentiles and their ratio. Last, what the stand-in itself adds to that path.
+ * Printed, and written as JSON to
  * {@code target/lambda-benchmark-<time>.json}.
  */
 public final class LambdaBenchmark {
@@ -75,6 +81,7 @@ public final class LambdaBenchmark {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("coldStarts", coldStarts(settings));
         report.put("latency", latency(settings, requests));
+        report.put("standInHops", standInHops(requests));
         Path file = Path.of("target", "lambda-benchmark-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "") + ".json");
         Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         System.out.println("Written to " + file.toAbsolutePath());
@@ -144,6 +151,58 @@ public final class LambdaBenchmark {
             }
         }
         return results;
+    }
+
+    /**
+     * What the stand-in itself adds to the Lambda path: the same fixed answer from a bare JDK HTTP
+     * server, and from a function that does nothing behind the stand-in's HTTP API (its two
+     * loopback hops, the event's JSON both ways, the Runtime API's long poll); Lambda's own front
+     * door and service are in front of every function in AWS too, but not these.
+     */
+    private static Map<String, Object> standInHops(int requests) throws Exception {
+        byte[] answer = "{\"data\":{\"events\":{\"edges\":[]}}}".getBytes(StandardCharsets.UTF_8);
+        String response = JSON.writeValueAsString(Map.of("statusCode", 200, "headers", Map.of("Content-Type", "application/json"),
+                "body", new String(answer, StandardCharsets.UTF_8), "isBase64Encoded", false));
+        HttpServer direct = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        direct.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        direct.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+            }
+        });
+        direct.start();
+        try (LambdaStandIn lambda = LambdaStandIn.start(Duration.ofSeconds(30))) {
+            Thread loop = Thread.ofVirtual().start(() -> {
+                try {
+                    new CustomRuntime(lambda.runtimeApiAddress()).serve((event, context) -> response.getBytes(StandardCharsets.UTF_8));
+                } catch (IllegalStateException stopped) {
+                    // interrupted below, once measured
+                }
+            });
+            URI bare = URI.create("http://127.0.0.1:" + direct.getAddress().getPort());
+            Operation nothing = new Operation("nothing", EVENTS, null);
+            for (int i = 0; i < WARM_UP; i++) {
+                send(bare, nothing);
+                send(lambda.url(), nothing);
+            }
+            long[] overBare = new long[requests];
+            long[] overStandIn = new long[requests];
+            for (int i = 0; i < requests; i++) {
+                overBare[i] = send(bare, nothing);
+                overStandIn[i] = send(lambda.url(), nothing);
+            }
+            Percentiles bareServer = Percentiles.of(overBare);
+            Percentiles throughStandIn = Percentiles.of(overStandIn);
+            System.out.printf("%n%-20s %-7s %8.2f %8.2f %8.2f%n", "a fixed answer", "server", bareServer.p50(), bareServer.p90(), bareServer.p99());
+            System.out.printf("%-20s %-7s %8.2f %8.2f %8.2f%n", "", "lambda", throughStandIn.p50(), throughStandIn.p90(), throughStandIn.p99());
+            loop.interrupt();
+            return Map.of("bareServer", bareServer, "throughTheStandIn", throughStandIn);
+        } finally {
+            direct.stop(0);
+        }
     }
 
     /** One request; its latency in nanoseconds, or the run stops if it was not answered correctly. */

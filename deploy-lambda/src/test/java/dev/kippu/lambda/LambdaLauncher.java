@@ -47,6 +47,7 @@ public class LambdaLauncher implements KippuLauncher {
     /** How Lambda runs the function, as far as it shows to the function's process. */
     enum Variant {
         SNAP_START("lambda", "snap-start", 1, true, true),
+        // Kippu reads only snap-start from AWS_LAMBDA_INITIALIZATION_TYPE; this value is a guess at Managed Instances' own
         MANAGED_INSTANCES("lambda-mi", "lambda-managed-instances", MANAGED_INSTANCES_CONCURRENCY, true, true),
         NATIVE("lambda-native", "on-demand", 1, false, false),
         /** {@code java25} without SnapStart: no target of the suite, the baseline of {@code ./kippu bench lambda}'s cold starts. */
