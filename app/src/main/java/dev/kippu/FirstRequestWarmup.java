@@ -9,6 +9,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.graphql.ExecutionGraphQlResponse;
@@ -38,13 +39,20 @@ class FirstRequestWarmup implements ApplicationRunner {
     /** Absent where nothing serves HTTP (a context started without a web server). */
     private final ObjectProvider<JwtDecoder> tokens;
 
-    FirstRequestWarmup(ExecutionGraphQlService graphQl, ObjectProvider<JwtDecoder> tokens) {
+    /** Off where the query is not the process's to make (Lambda's e-mail worker, whose role reads nothing). Read here, not a bean condition, which Spring AOT would fix at build time. */
+    private final boolean enabled;
+
+    FirstRequestWarmup(ExecutionGraphQlService graphQl, ObjectProvider<JwtDecoder> tokens, @Value("${kippu.warm-up.enabled:true}") boolean enabled) {
         this.graphQl = graphQl;
         this.tokens = tokens;
+        this.enabled = enabled;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
         long started = System.nanoTime();
         try {
             ExecutionGraphQlResponse response = graphQl.execute(new DefaultExecutionGraphQlRequest(QUERY, "warmUp", Map.of(), Map.of(), "warm-up", Locale.ENGLISH))

@@ -26,6 +26,10 @@ class FirstRequestWarmupTest {
     private final List<String> queries = new ArrayList<>();
     private final List<String> tokens = new ArrayList<>();
 
+    private final ExecutionGraphQlService recording = request -> {
+        queries.add(request.getDocument());
+        return Mono.error(new IllegalStateException("recorded only"));
+    };
     private final ObjectProvider<JwtDecoder> decoder = new StaticListableBeanFactory(Map.of("jwtDecoder", (JwtDecoder) token -> {
         tokens.add(token);
         throw new BadJwtException("no such key");
@@ -33,11 +37,7 @@ class FirstRequestWarmupTest {
 
     @Test
     void aQueryThatReadsTheTableRunsAndTheDecoderIsMadeToFetchThePoolsKeys() throws Exception {
-        ExecutionGraphQlService graphQl = request -> {
-            queries.add(request.getDocument());
-            return Mono.error(new IllegalStateException("recorded only"));
-        };
-        new FirstRequestWarmup(graphQl, decoder).run(new DefaultApplicationArguments());
+        new FirstRequestWarmup(recording, decoder, true).run(new DefaultApplicationArguments());
 
         assertThat(queries).singleElement().asString().contains("events(first: 1)");
         assertThat(tokens).singleElement().satisfies(token -> {
@@ -48,10 +48,18 @@ class FirstRequestWarmupTest {
     }
 
     @Test
+    void switchedOffItMakesNoCall() throws Exception {
+        new FirstRequestWarmup(recording, decoder, false).run(new DefaultApplicationArguments());
+
+        assertThat(queries).isEmpty();
+        assertThat(tokens).isEmpty();
+    }
+
+    @Test
     void aWarmUpThatFailsDoesNotStopTheStart() {
         ExecutionGraphQlService unreachable = request -> {
             throw new IllegalStateException("the table is unreachable");
         };
-        assertThatNoException().isThrownBy(() -> new FirstRequestWarmup(unreachable, decoder).run(new DefaultApplicationArguments()));
+        assertThatNoException().isThrownBy(() -> new FirstRequestWarmup(unreachable, decoder, true).run(new DefaultApplicationArguments()));
     }
 }
