@@ -24,7 +24,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -127,8 +126,8 @@ public class AwsClients {
                 .maxAttempts(properties.maxAttempts())
                 .retryOnException(AwsClients::isThrottling)
                 .treatAsThrottling(AwsClients::isThrottling)
-                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
-                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(2)))
+                .backoffStrategy(new FullJitter(Duration.ofMillis(100), Duration.ofSeconds(2)))
+                .throttlingBackoffStrategy(new FullJitter(Duration.ofMillis(500), Duration.ofSeconds(2)))
                 .build();
         return configure(SesV2Client.builder(), "ses", properties, http, throttlingOnly).build();
     }
@@ -140,7 +139,11 @@ public class AwsClients {
     private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(
             B builder, String service, AwsProperties properties, SdkHttpClient http) {
         return configure(builder, service, properties, http,
-                AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(properties.maxAttempts()).build());
+                AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(properties.maxAttempts())
+                        // the standard strategy's own delays, with jitter that differs between restored snapshots
+                        .backoffStrategy(new FullJitter(Duration.ofMillis(100), Duration.ofSeconds(20)))
+                        .throttlingBackoffStrategy(new FullJitter(Duration.ofSeconds(1), Duration.ofSeconds(20)))
+                        .build());
     }
 
     private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(
