@@ -24,11 +24,16 @@ final class AppPermissions {
     private AppPermissions() {
     }
 
-    /** The API: the table, uploads (presigned PUT, then HEAD/GET and DELETE), publishing covers, and users' profiles. */
+    /**
+     * The API: the table, uploads (presigned PUT, then HEAD/GET and DELETE; and ListBucket, without
+     * which S3 answers a missing upload with 403 instead of the 404 the application tells apart),
+     * publishing covers, and users' profiles.
+     */
     static List<PolicyStatement> http(SharedResources shared) {
         return List.of(
                 table(shared, TABLE_READ_WRITE),
                 statement(List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject"), List.of(shared.uploadsBucketArn() + COVERS)),
+                statement(List.of("s3:ListBucket"), List.of(shared.uploadsBucketArn())),
                 statement(List.of("s3:PutObject"), List.of(shared.mediaBucketArn() + COVERS)),
                 statement(List.of("cognito-idp:AdminGetUser"), List.of(shared.userPoolArn())));
     }

@@ -1,6 +1,5 @@
 package dev.kippu.deploy.lambda;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +47,6 @@ public class KippuFunction extends Construct {
 
     /** The alias every trigger and the front door invoke; CodeDeploy moves it. */
     public static final String LIVE = "live";
-    /** C1 only: a short-lived JVM restored from a snapshot gains little from C2 and starts faster without it. */
-    static final String SNAPSTART_JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
     static final int ERRORS_PER_MINUTE = 3;
 
     private final Function function;
@@ -81,10 +78,6 @@ public class KippuFunction extends Construct {
                                 RegexAppliesTo.builder().regex("/^Resource::.*/covers/\\*$/").build()))
                         .build()), true);
 
-        Map<String, String> environment = new HashMap<>(props.environment());
-        if (variant == LambdaSettings.Variant.SNAPSTART) {
-            environment.put("JAVA_TOOL_OPTIONS", SNAPSTART_JAVA_TOOL_OPTIONS);
-        }
         Function.Builder builder = Function.Builder.create(this, "Function")
                 .functionName(props.functionName())
                 .description(props.description())
@@ -94,7 +87,7 @@ public class KippuFunction extends Construct {
                 .timeout(props.timeout())
                 .handler(props.handler())
                 .code(props.code())
-                .environment(environment)
+                .environment(props.environment())
                 .role(role)
                 .logGroup(logs);
         if (variant == LambdaSettings.Variant.SNAPSTART) {

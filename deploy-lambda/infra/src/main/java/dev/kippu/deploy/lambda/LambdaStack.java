@@ -2,6 +2,7 @@ package dev.kippu.deploy.lambda;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +80,7 @@ public class LambdaStack extends Stack {
                 shared.alarmTopic(), deployments, capacity, instances));
         KippuFunction email = new KippuFunction(this, "Email", new KippuFunction.Props(name + "-email",
                 "Kippu's e-mail worker on the e-mail queue", EMAIL_HANDLER, EMAIL_TIMEOUT, Duration.seconds(20),
-                settings.variant(), settings.memoryMb(), settings.logRetention(), code, environment, AppPermissions.email(shared),
+                settings.variant(), settings.memoryMb(), settings.logRetention(), code, withoutWarmUp(environment), AppPermissions.email(shared),
                 shared.alarmTopic(), deployments, capacity, instances));
         KippuFunction schedule = new KippuFunction(this, "Schedule", new KippuFunction.Props(name + "-schedule",
                 "Kippu's reminder run (and outbox relay), every minute", SCHEDULE_HANDLER, Duration.seconds(55), Duration.seconds(45),
@@ -121,6 +122,16 @@ public class LambdaStack extends Stack {
                         ? "lambda-url" : "https") + "), so that the site's /graphql reaches this function")
                 .value(originHost)
                 .build();
+    }
+
+    /**
+     * The e-mail worker's settings: no warm-up query at its start, which its role may not make (it
+     * reads nothing from the table; app: FirstRequestWarmup).
+     */
+    private static Map<String, String> withoutWarmUp(Map<String, String> environment) {
+        Map<String, String> worker = new HashMap<>(environment);
+        worker.put("KIPPU_WARMUP_ENABLED", "false");
+        return worker;
     }
 
     /** The instances of the Managed Instances variant: in the shared VPC's private subnets, with the runtimes' security group. */
