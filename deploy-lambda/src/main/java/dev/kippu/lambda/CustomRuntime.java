@@ -37,6 +37,7 @@ public final class CustomRuntime {
 
     private static final Logger log = LoggerFactory.getLogger(CustomRuntime.class);
     private static final String API = "/2018-06-01/runtime/";
+    private static final String TRACE_HEADER = "com.amazonaws.xray.traceHeader";
     /** Lambda's event JSON into the events library's types: {@code Records}, {@code eventSourceARN}. */
     private static final JsonMapper EVENTS = JsonMapper.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
@@ -52,7 +53,13 @@ public final class CustomRuntime {
 
     public static void main(String[] arguments) {
         CustomRuntime runtime = new CustomRuntime(System.getenv("AWS_LAMBDA_RUNTIME_API"));
-        runtime.init(System.getenv("_HANDLER")).ifPresentOrElse(runtime::serve, () -> System.exit(1));
+        Optional<Handler> handler = runtime.init(System.getenv("_HANDLER"));
+        try {
+            handler.ifPresent(runtime::serve);
+        } finally {
+            // serve ends only when the environment cannot go on; the application's threads must not keep it alive
+            Runtime.getRuntime().halt(1);
+        }
     }
 
     /** The init phase: the handler, or nothing once its failure is reported to the Runtime API. */
@@ -109,8 +116,9 @@ public final class CustomRuntime {
                 HttpResponse<byte[]> accepted = send(HttpRequest.newBuilder(runtimeApi.resolve("invocation/" + context.awsRequestId() + "/response"))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(response)).build());
                 if (accepted.statusCode() != 202) {
-                    // the Runtime API refused the response (one over 6 MB: 413) and failed the invocation itself
+                    // refused: the Runtime API failed the invocation itself (a response over 6 MB: 413)
                     log.warn("The response to {} was refused with {}: {}", context.awsRequestId(), accepted.statusCode(), new String(accepted.body(), StandardCharsets.UTF_8));
+                    exitOnContainerError(accepted);
                 }
             } catch (IOException | RuntimeException e) {
                 log.error("Invocation {} failed", context.awsRequestId(), e);
@@ -118,8 +126,11 @@ public final class CustomRuntime {
             } catch (Error fatal) {
                 // the environment is not to be trusted with another invocation: Lambda starts a new one
                 log.error("Invocation {} failed, and with it the environment", context.awsRequestId(), fatal);
-                report("invocation/" + context.awsRequestId() + "/error", fatal);
-                System.exit(1);
+                try {
+                    report("invocation/" + context.awsRequestId() + "/error", fatal);
+                } finally {
+                    Runtime.getRuntime().halt(1);
+                }
             }
         }
     }
@@ -127,9 +138,11 @@ public final class CustomRuntime {
     private static InvocationContext context(HttpResponse<byte[]> next) {
         var headers = next.headers();
         String traceId = headers.firstValue("Lambda-Runtime-Trace-Id").orElse(null);
+        // where the X-Ray SDK and AWS clients look for the invocation's trace, as the java runtimes set it
         if (traceId != null) {
-            // where the X-Ray SDK and AWS clients look for the trace, as the java runtimes set it
-            System.setProperty("com.amazonaws.xray.traceHeader", traceId);
+            System.setProperty(TRACE_HEADER, traceId);
+        } else {
+            System.clearProperty(TRACE_HEADER);
         }
         return new InvocationContext(
                 headers.firstValue("Lambda-Runtime-Aws-Request-Id").orElseThrow(() -> new IllegalStateException("an invocation without a request id")),
@@ -146,9 +159,17 @@ public final class CustomRuntime {
                 "errorType", error.getClass().getName(),
                 "errorMessage", String.valueOf(error.getMessage()),
                 "stackTrace", Arrays.asList(trace.toString().split("\n"))));
-        send(HttpRequest.newBuilder(runtimeApi.resolve(path))
+        exitOnContainerError(send(HttpRequest.newBuilder(runtimeApi.resolve(path))
                 .header("Lambda-Runtime-Function-Error-Type", error.getClass().getName())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build()));
+    }
+
+    /** The Runtime API's 500: a container error, from which the runtime must exit at once. */
+    private static void exitOnContainerError(HttpResponse<byte[]> answer) {
+        if (answer.statusCode() == 500) {
+            log.error("The Runtime API reports a container error; the runtime exits");
+            Runtime.getRuntime().halt(1);
+        }
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
@@ -22,9 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
 class HttpHandlerTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** What origin access control puts in {@code Authorization} on its way to the Function URL. */
+    private static final String CLOUDFRONTS_SIGNATURE = "AWS4-HMAC-SHA256 Credential=ASIAEXAMPLE/20261201/us-east-1/lambda/aws4_request, "
+            + "SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=0123456789abcdef";
 
     @Test
-    void anHttpApiEventWithCookiesAndRepeatedHeadersIsAnsweredAsOverTomcat() throws Exception {
+    void anHttpApiEventWithCookiesAndRepeatedHeadersIsServed() throws Exception {
         JsonNode response = InProcessLambda.invoke(event("http-api-graphql.json"));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);
@@ -47,17 +51,32 @@ class HttpHandlerTest {
     @Test
     void behindCloudFrontTheViewersTokenComesInItsOwnHeaderBesideCloudFrontsSignature() throws Exception {
         TestUser attendee = TestUsers.attendee();
-        ObjectNode event = (ObjectNode) JSON.readTree(event("function-url-base64.json"));
-        ObjectNode headers = (ObjectNode) event.get("headers");
-        headers.put("authorization", "AWS4-HMAC-SHA256 Credential=ASIAEXAMPLE/20261201/us-east-1/lambda/aws4_request, "
-                + "SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=0123456789abcdef");
-        headers.put("x-kippu-authorization", "Bearer " + attendee.accessToken());
-        event.put("body", Base64.getEncoder().encodeToString("{\"query\":\"{ me { id email } }\"}".getBytes(StandardCharsets.UTF_8)));
 
-        JsonNode response = InProcessLambda.invoke(JSON.writeValueAsString(event));
+        JsonNode response = InProcessLambda.invoke(throughCloudFront("{ me { id email } }", "Bearer " + attendee.accessToken()));
 
         assertThat(response.path("statusCode").asInt()).isEqualTo(200);
         assertThat(body(response).at("/data/me/email").asString()).isEqualTo(attendee.email());
+    }
+
+    @Test
+    void behindCloudFrontAnAnonymousViewerIsAnonymousDespiteCloudFrontsSignature() throws Exception {
+        JsonNode response = InProcessLambda.invoke(throughCloudFront("{ me { id } }", null));
+
+        assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(body(response).at("/data/me").isNull()).isTrue();
+    }
+
+    /** A Function URL event as CloudFront's origin access control sends it: its signature in Authorization, the viewer's moved aside. */
+    private static String throughCloudFront(String query, String viewersAuthorization) throws Exception {
+        ObjectNode event = (ObjectNode) JSON.readTree(event("function-url-base64.json"));
+        ObjectNode headers = (ObjectNode) event.get("headers");
+        headers.put("authorization", CLOUDFRONTS_SIGNATURE);
+        if (viewersAuthorization != null) {
+            headers.put("x-kippu-authorization", viewersAuthorization);
+        }
+        byte[] body = JSON.writeValueAsBytes(Map.of("query", query));
+        event.put("body", Base64.getEncoder().encodeToString(body));
+        return JSON.writeValueAsString(event);
     }
 
     @Test

@@ -94,7 +94,7 @@ public class LambdaLauncher implements KippuLauncher {
      * {@code kippu.test.target=lambda-native}: the native function's bootstrap loop
      * ({@link CustomRuntime}, the executable's main on {@code provided.al2023}), here on the JVM
      * from the zip's jars, with the role's credentials in the environment as Lambda gives them on
-     * demand. The native executable itself is built and tested on GraalVM hosts only.
+     * demand. The native executable itself is not built yet (docs/lambda.md#native).
      */
     public static final class Native extends LambdaLauncher {
 
@@ -160,6 +160,7 @@ public class LambdaLauncher implements KippuLauncher {
      */
     StandInProcess startFunction(String name, Class<?> handler, LambdaStandIn lambda, Map<String, String> settings,
             ContainerCredentialsStandIn credentials) {
+        int credentialsHandedOut = credentials.handedOut();
         StandInProcess function = StandInProcess.start(name, command(handler), environment(lambda, settings, credentials, handler),
                 lambda.url().getPort(), INIT_PATIENCE);
         Instant deadline = Instant.now().plus(INIT_PATIENCE);
@@ -171,6 +172,9 @@ public class LambdaLauncher implements KippuLauncher {
         }
         if (!kippuStarted(function)) {
             throw failed(function, name + " asked for its first invocation before Kippu had started: it must start in the init phase");
+        }
+        if (variant.containerCredentials && credentials.handedOut() == credentialsHandedOut) {
+            throw failed(function, name + " took no credentials from the container endpoint in its init");
         }
         if (variant == Variant.SNAP_START && (lambda.restored().isEmpty() || !logged(function, "\"message\":\"Ready for the snapshot")
                 || !logged(function, "\"message\":\"Restored from the snapshot"))) {
@@ -236,6 +240,9 @@ public class LambdaLauncher implements KippuLauncher {
         String secretAccessKey = kippu.remove("kippu.aws.secret-access-key");
         if (variant.containerCredentials) {
             environment.putAll(credentials.environment());
+            // nowhere else to find any: not this machine's variables or files
+            environment.putAll(Map.of("AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", "", "AWS_SESSION_TOKEN", "",
+                    "AWS_SHARED_CREDENTIALS_FILE", "/nonexistent", "AWS_CONFIG_FILE", "/nonexistent"));
         } else {
             // on demand, Lambda hands the function role's credentials over in these three variables
             environment.put("AWS_ACCESS_KEY_ID", accessKeyId);
