@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 
@@ -32,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * failure is reported to {@code init/error}; then each invocation is fetched from
  * {@code invocation/next}, handled, and answered to its {@code response}, or to its {@code error}
  * when the handler throws. One invocation at a time, as Lambda gives an environment of this runtime.
+ * It is also the main class the build's Spring AOT processing runs, so that the context it generates
+ * is the one the executable starts: the initializer it looks for is named after this class.
  */
 public final class CustomRuntime {
 
@@ -51,9 +54,10 @@ public final class CustomRuntime {
         this.runtimeApi = URI.create("http://" + runtimeApiAddress + API);
     }
 
+    /** The handler is {@code _HANDLER}'s, or the first argument's (as the build's Spring AOT processing gives it). */
     public static void main(String[] arguments) {
         CustomRuntime runtime = new CustomRuntime(System.getenv("AWS_LAMBDA_RUNTIME_API"));
-        Optional<Handler> handler = runtime.init(System.getenv("_HANDLER"));
+        Optional<Handler> handler = runtime.init(arguments.length > 0 ? arguments[0] : System.getenv("_HANDLER"));
         try {
             handler.ifPresent(runtime::serve);
         } finally {
@@ -66,6 +70,9 @@ public final class CustomRuntime {
     Optional<Handler> init(String handlerName) {
         try {
             return Optional.of(handler(handlerName));
+        } catch (SpringApplication.AbandonedRunException buildTime) {
+            // Spring AOT's processing, in the build, ends the start here, with the context it came for
+            throw buildTime;
         } catch (RuntimeException | LinkageError e) {
             log.error("The function's init failed", e);
             report("init/error", e);

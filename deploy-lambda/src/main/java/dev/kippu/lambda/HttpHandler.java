@@ -17,7 +17,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
  */
 public class HttpHandler implements RequestStreamHandler {
 
-    private final SpringBootLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> kippu = LambdaKippu.ADAPTER;
+    private final SpringBootLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> kippu = LambdaKippu.adapter();
 
     @Override
     public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {

@@ -20,18 +20,31 @@ import dev.kippu.KippuApplication;
  */
 final class LambdaKippu {
 
-    static final SpringBootLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> ADAPTER = start();
-
+    private static SpringBootLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> adapter;
     /** Held here: the runtime holds the hooks it calls only weakly. */
     @SuppressWarnings("unused")
-    private static final SnapStartHooks SNAP_START_HOOKS = SnapStartHooks.registerIfSnapStart(ADAPTER);
+    private static SnapStartHooks snapStartHooks;
 
     private LambdaKippu() {
     }
 
+    /**
+     * The adapter with Kippu started behind it, on the first call. Not in a static initializer:
+     * what stops a start there comes out wrapped in an {@link ExceptionInInitializerError}, and
+     * Spring AOT's processing in the build, which stops the start once it has the context it came
+     * for, must see its own exception ({@link CustomRuntime}).
+     */
+    static synchronized SpringBootLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> adapter() {
+        if (adapter == null) {
+            adapter = start();
+            snapStartHooks = SnapStartHooks.registerIfSnapStart(adapter);
+        }
+        return adapter;
+    }
+
     /** One of the application's beans, for a handler of events that are not HTTP. */
     static <T> T bean(Class<T> type) {
-        WebApplicationContext context = WebApplicationContextUtils.getRequiredWebApplicationContext(ADAPTER.getServletContext());
+        WebApplicationContext context = WebApplicationContextUtils.getRequiredWebApplicationContext(adapter().getServletContext());
         return context.getBean(type);
     }
 

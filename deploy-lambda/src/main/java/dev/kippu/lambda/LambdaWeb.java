@@ -6,6 +6,7 @@ import org.springframework.boot.web.error.ErrorPageRegistrarBeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.support.ErrorPageFilter;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.Ordered;
 import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
 
@@ -17,6 +18,7 @@ import jakarta.servlet.DispatcherType;
  * that every answer is the same as over Tomcat.
  */
 @AutoConfiguration
+@ImportRuntimeHints(LambdaRuntimeHints.class)
 public class LambdaWeb {
 
     /**

@@ -50,6 +50,8 @@ public class LambdaLauncher implements KippuLauncher {
         // Kippu reads only snap-start from AWS_LAMBDA_INITIALIZATION_TYPE; this value is a guess at Managed Instances' own
         MANAGED_INSTANCES("lambda-mi", "lambda-managed-instances", MANAGED_INSTANCES_CONCURRENCY, true, true),
         NATIVE("lambda-native", "on-demand", 1, false, false),
+        /** The native executable itself ({@code -Pnative}, GraalVM hosts only). */
+        NATIVE_EXECUTABLE("lambda-native-executable", "on-demand", 1, false, false),
         /** {@code java25} without SnapStart: no target of the suite, the baseline of {@code ./kippu bench lambda}'s cold starts. */
         ON_DEMAND("lambda-on-demand", "on-demand", 1, true, false);
 
@@ -93,13 +95,22 @@ public class LambdaLauncher implements KippuLauncher {
     /**
      * {@code kippu.test.target=lambda-native}: the native function's bootstrap loop
      * ({@link CustomRuntime}, the executable's main on {@code provided.al2023}), here on the JVM
-     * from the zip's jars, with the role's credentials in the environment as Lambda gives them on
-     * demand. The native executable itself is not built yet (docs/lambda.md#native).
+     * from the zip's jars and on the context Spring AOT generated, as the executable runs, with the
+     * role's credentials in the environment as Lambda gives them on demand. The native executable
+     * itself is built and tested on GraalVM hosts only.
      */
     public static final class Native extends LambdaLauncher {
 
         public Native() {
             super(Variant.NATIVE);
+        }
+    }
+
+    /** {@code kippu.test.target=lambda-native-executable}: the native function's executable, as its bootstrap. */
+    public static final class NativeExecutable extends LambdaLauncher {
+
+        public NativeExecutable() {
+            super(Variant.NATIVE_EXECUTABLE);
         }
     }
 
@@ -173,6 +184,9 @@ public class LambdaLauncher implements KippuLauncher {
         if (!kippuStarted(function)) {
             throw failed(function, name + " asked for its first invocation before Kippu had started: it must start in the init phase");
         }
+        if (!variant.runtimeInterfaceClient && !logged(function, "\"message\":\"Starting AOT-processed ")) {
+            throw failed(function, name + " did not start on Spring AOT's generated context, as the native executable does");
+        }
         if (variant.containerCredentials && credentials.handedOut() == credentialsHandedOut) {
             throw failed(function, name + " took no credentials from the container endpoint in its init");
         }
@@ -208,8 +222,15 @@ public class LambdaLauncher implements KippuLauncher {
     List<String> command(Class<?> handler) {
         String classpath = jars("kippu.test.lambda-jars", "target/lambda/lib");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        if (variant == Variant.NATIVE_EXECUTABLE) {
+            return List.of(Path.of(System.getProperty("kippu.test.lambda-bootstrap", "target/native/bootstrap")).toAbsolutePath().toString());
+        }
         if (!variant.runtimeInterfaceClient) {
-            command.addAll(List.of("-cp", classpath, CustomRuntime.class.getName()));
+            // On Spring AOT's generated context, as the native executable runs; this module's jar
+            // first, whose generated classes are the ones for the context the adapter starts (the
+            // application's jar holds those of its own start, some under the same names)
+            command.addAll(List.of("-Dspring.aot.enabled=true", "-cp", thisModulesJar() + java.io.File.pathSeparator + classpath,
+                    CustomRuntime.class.getName()));
             return command;
         }
         if (variant == Variant.SNAP_START) {
@@ -256,6 +277,17 @@ public class LambdaLauncher implements KippuLauncher {
     /** Spring Boot's relaxed binding: {@code kippu.aws.endpoints.dynamodb} is {@code KIPPU_AWS_ENDPOINTS_DYNAMODB}. */
     static String variable(String property) {
         return property.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT);
+    }
+
+    private static String thisModulesJar() {
+        Path directory = Path.of(System.getProperty("kippu.test.lambda-jars", "target/lambda/lib"));
+        try (var files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("kippu-deploy-lambda-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no kippu-deploy-lambda jar in " + directory.toAbsolutePath()))
+                    .toAbsolutePath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String jars(String property, String fallback) {

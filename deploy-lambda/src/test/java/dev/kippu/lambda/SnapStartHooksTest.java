@@ -13,7 +13,7 @@ class SnapStartHooksTest {
     @Test
     void primingRunsEveryStepAsExpectedAndKippuServesAfterTheRestore() throws Exception {
         InProcessLambda.handler();
-        SnapStartHooks hooks = new SnapStartHooks(LambdaKippu.ADAPTER);
+        SnapStartHooks hooks = new SnapStartHooks(LambdaKippu.adapter());
 
         var http = hooks.prime(HttpHandler.class.getName() + "::handleRequest");
         var schedule = hooks.prime(ScheduleHandler.class.getName() + "::handleRequest");
