@@ -75,16 +75,22 @@ public final class LambdaBenchmark {
         }
     }
 
-    public static void main(String[] arguments) throws Exception {
-        int requests = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 2_000;
-        Map<String, String> settings = KippuStandIns.shared().properties();
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("coldStarts", coldStarts(settings));
-        report.put("latency", latency(settings, requests));
-        report.put("standInHops", standInHops(requests));
-        Path file = Path.of("target", "lambda-benchmark-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "") + ".json");
-        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        System.out.println("Written to " + file.toAbsolutePath());
+    /** Exits either way, which stops the stand-ins: the SQS stand-in's threads would keep a JVM whose main failed alive. */
+    public static void main(String[] arguments) {
+        try {
+            int requests = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 2_000;
+            Map<String, String> settings = KippuStandIns.shared().properties();
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("coldStarts", coldStarts(settings));
+            report.put("latency", latency(settings, requests));
+            report.put("standInHops", standInHops(requests));
+            Path file = Path.of("target", "lambda-benchmark-" + Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "") + ".json");
+            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            System.out.println("Written to " + file.toAbsolutePath());
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
         System.exit(0);
     }
 
