@@ -60,6 +60,8 @@ public final class CustomRuntime {
         Optional<Handler> handler = runtime.init(arguments.length > 0 ? arguments[0] : System.getenv("_HANDLER"));
         try {
             handler.ifPresent(runtime::serve);
+        } catch (RuntimeException | Error e) {
+            log.error("The runtime can no longer serve this environment", e);
         } finally {
             // serve ends only when the environment cannot go on; the application's threads must not keep it alive
             Runtime.getRuntime().halt(1);

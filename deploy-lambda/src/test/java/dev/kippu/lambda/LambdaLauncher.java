@@ -187,6 +187,9 @@ public class LambdaLauncher implements KippuLauncher {
         if (!variant.runtimeInterfaceClient && !logged(function, "\"message\":\"Starting AOT-processed ")) {
             throw failed(function, name + " did not start on Spring AOT's generated context, as the native executable does");
         }
+        if (!variant.runtimeInterfaceClient && logged(function, "Starting AWSWebRuntimeEventLoop")) {
+            throw failed(function, name + " started the adapter's own Runtime API loop beside CustomRuntime's (its handler class was not found by name)");
+        }
         if (variant.containerCredentials && credentials.handedOut() == credentialsHandedOut) {
             throw failed(function, name + " took no credentials from the container endpoint in its init");
         }

@@ -30,4 +30,11 @@ class LambdaRuntimeHintsTest {
         assertThat(reflection().onMethodInvocation(SQSEvent.SQSMessage.class.getMethod("setBody", String.class))).accepts(hints);
         assertThat(reflection().onMethodInvocation(SQSBatchResponse.BatchItemFailure.class.getMethod("getItemIdentifier"))).accepts(hints);
     }
+
+    @Test
+    void theHandlersCanBeFoundByName() {
+        for (Class<?> handler : new Class<?>[] {HttpHandler.class, EmailQueueHandler.class, ScheduleHandler.class}) {
+            assertThat(reflection().onType(handler)).as(handler.getName()).accepts(hints);
+        }
+    }
 }
