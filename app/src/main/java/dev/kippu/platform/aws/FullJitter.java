@@ -10,9 +10,10 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
  * The SDK's full-jitter exponential back-off ({@code BackoffStrategy.exponentialDelay}), drawn from
  * {@code SecureRandom} instead of {@code ThreadLocalRandom}: every environment that Lambda SnapStart
  * restores from one snapshot shares the latter's seeds, so that they would all retry a throttled
- * call in step. A delay between zero and {@code base × 2^(attempt − 1)}, at most {@code cap}.
+ * call in step. A delay between zero and {@code base × 2^(attempt − 1)}, at most {@code cap}. Kippu's
+ * own retries ({@code Backoff}) wait the same way.
  */
-record FullJitter(Duration base, Duration cap) implements BackoffStrategy {
+public record FullJitter(Duration base, Duration cap) implements BackoffStrategy {
 
     private static final RandomGenerator RANDOM = new SecureRandom();
 

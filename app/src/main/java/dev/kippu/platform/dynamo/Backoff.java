@@ -1,28 +1,23 @@
 package dev.kippu.platform.dynamo;
 
 import java.time.Duration;
-import java.security.SecureRandom;
-import java.util.random.RandomGenerator;
+
+import dev.kippu.platform.aws.FullJitter;
 
 /** Full-jitter exponential back-off for the retries the SDK does not do itself (unprocessed batch keys, transaction conflicts). */
 public final class Backoff {
 
-    private static final long BASE_MILLIS = 20;
-    private static final long CAP_MILLIS = 1_000;
-    /**
-     * Not {@code ThreadLocalRandom}, whose seeds would be the same in every copy of one process
-     * snapshot (Lambda SnapStart restores many environments from one), so that they would all retry
-     * in step: {@code SecureRandom} mixes in the kernel's entropy as it draws.
-     */
-    private static final RandomGenerator JITTER = new SecureRandom();
+    /** The SDK's retries' own kind of delay, from 20 ms up to 1 s, and as unlike between restored snapshots. */
+    private static final FullJitter DELAYS = new FullJitter(Duration.ofMillis(20), Duration.ofSeconds(1));
 
     private Backoff() {
     }
 
+    /** Waits before retry number {@code attempt} (1 for the first retry). */
     public static void pause(int attempt) {
-        long ceiling = Math.min(CAP_MILLIS, BASE_MILLIS << Math.min(attempt, 10));
         try {
-            Thread.sleep(Duration.ofMillis(JITTER.nextLong(ceiling + 1)));
+            // FullJitter counts the first attempt as 1, the first retry as 2
+            Thread.sleep(DELAYS.computeDelay(attempt + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while backing off", e);
