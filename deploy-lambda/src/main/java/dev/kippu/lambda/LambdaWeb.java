@@ -7,8 +7,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.support.ErrorPageFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ImportRuntimeHints;
-import org.springframework.core.Ordered;
 import org.springframework.graphql.data.method.annotation.support.AnnotatedControllerConfigurer;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 
 import jakarta.servlet.DispatcherType;
 
@@ -50,12 +50,10 @@ public class LambdaWeb {
         return new ErrorPageRegistrarBeanPostProcessor();
     }
 
-    /** The viewer's token behind CloudFront and a Function URL, ahead of Spring Security's filters. */
+    /** The viewer's token behind CloudFront and a Function URL: Spring Security's resource server takes this resolver. */
     @Bean
-    FilterRegistrationBean<ViewerAuthorization> viewerAuthorization() {
-        FilterRegistrationBean<ViewerAuthorization> registration = new FilterRegistrationBean<>(new ViewerAuthorization());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
+    BearerTokenResolver viewerBearerToken() {
+        return new ViewerBearerToken();
     }
 
     @Bean
