@@ -190,7 +190,8 @@ public class LambdaLauncher implements KippuLauncher {
         if (!variant.runtimeInterfaceClient && logged(function, "Starting AWSWebRuntimeEventLoop")) {
             throw failed(function, name + " started the adapter's own Runtime API loop beside CustomRuntime's (its handler class was not found by name)");
         }
-        if (variant.containerCredentials && credentials.handedOut() == credentialsHandedOut) {
+        // a function that warms up calls DynamoDB in its init (the e-mail worker, as in the stack, does not)
+        if (variant.containerCredentials && handler != EmailQueueHandler.class && credentials.handedOut() == credentialsHandedOut) {
             throw failed(function, name + " took no credentials from the container endpoint in its init");
         }
         if (variant == Variant.SNAP_START && (lambda.restored().isEmpty() || !logged(function, "\"message\":\"Ready for the snapshot")
@@ -257,6 +258,10 @@ public class LambdaLauncher implements KippuLauncher {
                 "KIPPU_EMAIL_QUEUE", EMAIL_QUEUE));
         if (variant.concurrency > 1) {
             environment.put("AWS_LAMBDA_MAX_CONCURRENCY", Integer.toString(variant.concurrency));
+        }
+        if (handler == EmailQueueHandler.class) {
+            // as deploy-lambda/infra's stack sets it: the worker's role reads nothing from the table
+            environment.put("KIPPU_WARMUP_ENABLED", "false");
         }
         Map<String, String> kippu = new HashMap<>(settings);
         kippu.remove("kippu.aws.credentials");
