@@ -1,5 +1,6 @@
 package dev.kippu.local;
 
+import java.net.BindException;
 
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -24,15 +25,45 @@ public final class SqsStandIn implements AutoCloseable {
         this.client = LocalClients.at(endpoint(), SqsClient.builder()).build();
     }
 
+    /**
+     * Starts it on a port found free, and on another if that one was taken before the server bound
+     * it (the queue URLs name the port, so it must be known before the start).
+     */
     public static SqsStandIn start() {
-        int port = StandInProcess.freePort();
-        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1")
-                .withPort(port)
-                .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
-                .withAWSRegion("us-east-1")
-                .start();
-        server.waitUntilStarted();
-        return new SqsStandIn(server, port);
+        for (int attempt = 1; ; attempt++) {
+            int port = StandInProcess.freePort();
+            SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1")
+                    .withPort(port)
+                    .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
+                    .withAWSRegion("us-east-1")
+                    .start();
+            try {
+                server.waitUntilStarted();
+                return new SqsStandIn(server, port);
+            } catch (RuntimeException notBound) {
+                stopQuietly(server);
+                if (attempt == 3 || !takenPort(notBound)) {
+                    throw notBound;
+                }
+            }
+        }
+    }
+
+    private static void stopQuietly(SQSRestServer server) {
+        try {
+            server.stopAndWait();
+        } catch (RuntimeException neverStarted) {
+            // its binding failed: there is nothing to stop but its actors, which the attempt gave up
+        }
+    }
+
+    private static boolean takenPort(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public String endpoint() {
