@@ -50,7 +50,8 @@ public final class AotTraining {
         System.out.printf("AOT cache %s (%d MiB)%n", AotRecipe.cache().toAbsolutePath(), Files.size(AotRecipe.cache()) >> 20);
     }
 
-    private static void exerciseTheGraphQlPath(KippuApi api) {
+    /** What the training run sends: also the workload of the container image's own training run. */
+    public static void exerciseTheGraphQlPath(KippuApi api) {
         TestUser organizer = TestUsers.organizer();
         TestUser attendee = TestUsers.attendee();
         for (int round = 0; round < 20; round++) {
