@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import dev.kippu.deploy.shared.AppPermissions;
 import dev.kippu.deploy.shared.SharedExport;
+import dev.kippu.deploy.shared.SharedResources;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;

@@ -1,6 +1,5 @@
-package dev.kippu.deploy.lambda;
+package dev.kippu.deploy.shared;
 
-import dev.kippu.deploy.shared.SharedExport;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -8,8 +7,8 @@ import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueAttributes;
 import software.constructs.Construct;
 
-/** What the Lambda stack uses of the shared stack, imported by export name (deploy-shared's SharedExport). */
-record SharedResources(
+/** What a runtime stack uses of the shared stack, imported by export name ({@link SharedExport}). */
+public record SharedResources(
         String tableName,
         String tableArn,
         IQueue emailQueue,
@@ -27,7 +26,7 @@ record SharedResources(
         String mailIdentityArn,
         ITopic alarmTopic) {
 
-    static SharedResources imported(Construct scope, String prefix) {
+    public static SharedResources imported(Construct scope, String prefix) {
         return new SharedResources(
                 SharedExport.TABLE_NAME.importValue(prefix),
                 SharedExport.TABLE_ARN.importValue(prefix),

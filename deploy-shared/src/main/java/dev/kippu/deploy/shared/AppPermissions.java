@@ -1,16 +1,17 @@
-package dev.kippu.deploy.lambda;
+package dev.kippu.deploy.shared;
 
 import java.util.List;
 
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
- * What each function's role may do: exactly the calls the application makes (its AWS SDK calls in
- * app/src/main/java) on exactly the shared resources, each function only what its handler reaches.
+ * What each runtime's roles may do: exactly the calls the application makes (its AWS SDK calls in
+ * app/src/main/java) on exactly the shared resources, each role only what its part of the
+ * application reaches (a Lambda handler, the reminder job).
  * A transaction (TransactWriteItems) needs the rights of the writes in it; presigning an upload URL
  * signs with the role, so the role must be allowed the PUT it signs.
  */
-final class AppPermissions {
+public final class AppPermissions {
 
     /** Reads and transactions on the table, and queries of its indexes. */
     static final List<String> TABLE_READ_WRITE = List.of(
@@ -18,6 +19,8 @@ final class AppPermissions {
             "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem");
     /** The worker's record of sent e-mails (app: DynamoSentEmails): claim, mark sent, release. */
     static final List<String> SENT_EMAILS = List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
+    /** The outbox relay's (app: EmailQueueUrl, SqsEmailQueue; SendMessageBatch is authorised as SendMessage). */
+    static final List<String> QUEUE_SEND = List.of("sqs:GetQueueUrl", "sqs:SendMessage");
     /** Where covers are, in both buckets (app: CoverService). */
     static final String COVERS = "/covers/*";
 
@@ -29,7 +32,7 @@ final class AppPermissions {
      * which S3 answers a missing upload with 403 instead of the 404 the application tells apart),
      * publishing covers, and users' profiles.
      */
-    static List<PolicyStatement> http(SharedResources shared) {
+    public static List<PolicyStatement> http(SharedResources shared) {
         return List.of(
                 table(shared, TABLE_READ_WRITE),
                 statement(List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject"), List.of(shared.uploadsBucketArn() + COVERS)),
@@ -39,17 +42,20 @@ final class AppPermissions {
     }
 
     /** The e-mail worker: its sent-e-mail records and SES (the queue's rights come with its event source). */
-    static List<PolicyStatement> email(SharedResources shared) {
+    public static List<PolicyStatement> email(SharedResources shared) {
         return List.of(
                 statement(SENT_EMAILS, List.of(shared.tableArn())),
                 statement(List.of("ses:SendEmail"), List.of(shared.mailIdentityArn())));
     }
 
-    /** The reminder run: the table, and the outbox relayed to the queue (GetQueueUrl, SendMessageBatch). */
-    static List<PolicyStatement> schedule(SharedResources shared) {
+    /**
+     * The reminder run (Lambda's schedule function, the container's job mode): the table, and the
+     * outbox relayed to the queue (GetQueueUrl, SendMessageBatch).
+     */
+    public static List<PolicyStatement> schedule(SharedResources shared) {
         return List.of(
                 table(shared, TABLE_READ_WRITE),
-                statement(List.of("sqs:GetQueueUrl", "sqs:SendMessage"), List.of(shared.emailQueue().getQueueArn())));
+                statement(QUEUE_SEND, List.of(shared.emailQueue().getQueueArn())));
     }
 
     private static PolicyStatement table(SharedResources shared, List<String> actions) {
