@@ -63,7 +63,8 @@ public record SharedSettings(
         Optional<SlackChannel> slack = context.text("kippu:slackChannelId").map(channel -> new SlackChannel(
                 context.text("kippu:slackWorkspaceId").orElseThrow(() -> missing("kippu:slackWorkspaceId", "kippu:slackChannelId")), channel));
         Optional<ApiOrigin> api = context.text("kippu:apiOrigin").map(host -> new ApiOrigin(host,
-                ApiOrigin.Kind.of(context.choice("kippu:apiOriginType", "lambda-url", List.of("lambda-url", "https")))));
+                ApiOrigin.Kind.of(context.choice("kippu:apiOriginType", "lambda-url", List.of("lambda-url", "https", "http"))),
+                context.text("kippu:apiOriginSecretName")));
         return new SharedSettings(
                 prefix,
                 context.flag("kippu:deletionProtection", true),
@@ -105,17 +106,31 @@ public record SharedSettings(
     }
 
     /**
-     * @param host the API's host name: a Lambda Function URL's ({@code <id>.lambda-url.<region>.on.aws}),
-     *             an HTTP API's, a load balancer's with TLS, a Cloud Run service's
-     * @param kind a Function URL is signed by CloudFront (origin access control); any other HTTPS origin is not
+     * @param host             the API's host name: a Lambda Function URL's ({@code <id>.lambda-url.<region>.on.aws}),
+     *                         an HTTP API's, a load balancer's, a Cloud Run service's
+     * @param kind             a Function URL is signed by CloudFront (origin access control); any other origin is
+     *                         not, and is reached over HTTPS, or over HTTP (a load balancer without a certificate)
+     * @param verifySecretName the Secrets Manager secret whose value CloudFront sends to the origin in
+     *                         {@link WebDistribution#ORIGIN_VERIFY_HEADER}, for an origin that admits only requests carrying it
      */
-    public record ApiOrigin(String host, Kind kind) {
+    public record ApiOrigin(String host, Kind kind, Optional<String> verifySecretName) {
+
+        public ApiOrigin {
+            if (kind == Kind.HTTP && verifySecretName.isEmpty()) {
+                throw new IllegalArgumentException("kippu:apiOriginType=http needs kippu:apiOriginSecretName: "
+                        + "a plain HTTP origin must tell CloudFront's requests from anyone else's");
+            }
+        }
 
         public enum Kind {
-            LAMBDA_URL, HTTPS;
+            LAMBDA_URL, HTTPS, HTTP;
 
             static Kind of(String name) {
-                return name.equals("lambda-url") ? LAMBDA_URL : HTTPS;
+                return switch (name) {
+                    case "lambda-url" -> LAMBDA_URL;
+                    case "http" -> HTTP;
+                    default -> HTTPS;
+                };
             }
         }
     }

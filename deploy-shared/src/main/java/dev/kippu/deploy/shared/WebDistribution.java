@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
@@ -47,8 +48,9 @@ import software.constructs.Construct;
  * The site's one CloudFront distribution. The web bucket (the front end's static export, with
  * {@code trailingSlash}) is the default; {@code /covers/*} is the media bucket; {@code /graphql*}
  * is the API, once a runtime is deployed and its host given. Both buckets are read through origin
- * access control; a Lambda Function URL is signed by its own origin access control. Every response
- * carries the security headers.
+ * access control; a Lambda Function URL is signed by its own origin access control; an origin with a
+ * shared secret (a load balancer) gets it in {@link #ORIGIN_VERIFY_HEADER}. Every response carries
+ * the security headers.
  *
  * <p>Pages: {@code /events/} is {@code /events/index.html} in the bucket, {@code /events} redirects to
  * {@code /events/} (a viewer-request function), and a missing page is the export's {@code 404.html}
@@ -66,6 +68,8 @@ public class WebDistribution extends Construct {
      * Function URL: origin access control signs the request to the URL in {@code Authorization} itself.
      */
     public static final String VIEWER_AUTHORIZATION_HEADER = "x-kippu-authorization";
+    /** The header in which CloudFront sends an origin's shared secret, when it has one (a load balancer's listener checks it). */
+    public static final String ORIGIN_VERIFY_HEADER = "x-kippu-origin-verify";
     static final String NOT_FOUND_PAGE = "/404.html";
 
     private final Distribution distribution;
@@ -138,13 +142,22 @@ public class WebDistribution extends Construct {
                             + "CloudFront fixes; with a domain the site's certificate is served with TLSv1.2_2021 at least")
                     .build());
         }
+        if (props.api().map(api -> api.kind() == SharedSettings.ApiOrigin.Kind.HTTP).orElse(false)) {
+            reasons.add(NagPackSuppression.builder().id("AwsSolutions-CFR5")
+                    .reason("The API origin is a load balancer without a certificate (kippu:apiOriginType=http), reached over HTTP: its security "
+                            + "group admits only CloudFront's origin-facing addresses and its listener only requests with the secret header. "
+                            + "A certificate for an origin name (deploy-fargate/infra) makes that hop HTTPS")
+                    .build());
+        }
         NagSuppressions.addResourceSuppressions(distribution, reasons);
     }
 
     private BehaviorOptions apiBehavior(SharedSettings.ApiOrigin api, ResponseHeadersPolicy securityHeaders) {
         HttpOriginProps.Builder origin = HttpOriginProps.builder()
-                .protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY)
+                .protocolPolicy(api.kind() == SharedSettings.ApiOrigin.Kind.HTTP ? OriginProtocolPolicy.HTTP_ONLY : OriginProtocolPolicy.HTTPS_ONLY)
                 .readTimeout(Duration.seconds(30));
+        // a dynamic reference: CloudFormation puts the value into the distribution, the template holds only the secret's name
+        api.verifySecretName().ifPresent(name -> origin.customHeaders(Map.of(ORIGIN_VERIFY_HEADER, SecretValue.secretsManager(name).unsafeUnwrap())));
         BehaviorOptions.Builder behavior = BehaviorOptions.builder()
                 .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
                 .allowedMethods(AllowedMethods.ALLOW_ALL)

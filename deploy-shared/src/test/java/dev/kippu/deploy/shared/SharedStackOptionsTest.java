@@ -158,6 +158,26 @@ class SharedStackOptionsTest {
     }
 
     @Test
+    void aPlainHttpOriginGetsTheSharedSecretFromSecretsManagerInAHeader() {
+        SynthesizedShared http = SynthesizedShared.of(Map.of("kippu:apiOrigin", "kippu-api-123.ap-northeast-1.elb.amazonaws.com",
+                "kippu:apiOriginType", "http", "kippu:apiOriginSecretName", "kippu-fargate-origin-verify"), Optional.empty());
+        http.shared().hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "Origins", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "DomainName", "kippu-api-123.ap-northeast-1.elb.amazonaws.com",
+                        "CustomOriginConfig", Match.objectLike(Map.of("OriginProtocolPolicy", "http-only")),
+                        "OriginCustomHeaders", List.of(Map.of("HeaderName", "x-kippu-origin-verify",
+                                "HeaderValue", "{{resolve:secretsmanager:kippu-fargate-origin-verify:SecretString:::}}"))))))))));
+        SynthesizedShared.assertNagClean(http.stacks().shared());
+    }
+
+    @Test
+    void aPlainHttpOriginWithoutASecretIsRefused() {
+        App app = App.Builder.create().context(Map.of("kippu:apiOrigin", "kippu-api-123.ap-northeast-1.elb.amazonaws.com",
+                "kippu:apiOriginType", "http")).build();
+        assertThatThrownBy(() -> SharedSettings.from(new Context(app.getNode()))).hasMessageContaining("kippu:apiOriginSecretName");
+    }
+
+    @Test
     void aCustomDomainNeedsTheAccountAndRegion() {
         App app = App.Builder.create().context(Map.of("kippu:domainName", "tickets.example.com", "kippu:hostedZoneId", "Z1",
                 "kippu:hostedZoneName", "example.com")).build();
