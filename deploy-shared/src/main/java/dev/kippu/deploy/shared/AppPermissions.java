@@ -1,5 +1,6 @@
 package dev.kippu.deploy.shared;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -7,7 +8,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 /**
  * What each runtime's roles may do: exactly the calls the application makes (its AWS SDK calls in
  * app/src/main/java) on exactly the shared resources, each role only what its part of the
- * application reaches (a Lambda handler, the reminder job).
+ * application reaches (a Lambda handler, a service with its background loops, the reminder job).
  * A transaction (TransactWriteItems) needs the rights of the writes in it; presigning an upload URL
  * signs with the role, so the role must be allowed the PUT it signs.
  */
@@ -21,6 +22,8 @@ public final class AppPermissions {
     static final List<String> SENT_EMAILS = List.of("dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem");
     /** The outbox relay's (app: EmailQueueUrl, SqsEmailQueue; SendMessageBatch is authorised as SendMessage). */
     static final List<String> QUEUE_SEND = List.of("sqs:GetQueueUrl", "sqs:SendMessage");
+    /** The e-mail worker's when it polls the queue itself (app: EmailQueueWorker). */
+    static final List<String> QUEUE_WORK = List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility");
     /** Where covers are, in both buckets (app: CoverService). */
     static final String COVERS = "/covers/*";
 
@@ -56,6 +59,20 @@ public final class AppPermissions {
         return List.of(
                 table(shared, TABLE_READ_WRITE),
                 statement(QUEUE_SEND, List.of(shared.emailQueue().getQueueArn())));
+    }
+
+    /**
+     * A service instance with its background loops (a container; app: kippu.notifications.loops):
+     * the API's rights, which include the worker's records of sent e-mails, SES, and the queue both
+     * ways: the outbox relay sends, the worker receives, deletes and hides again.
+     */
+    public static List<PolicyStatement> service(SharedResources shared) {
+        List<PolicyStatement> statements = new ArrayList<>(http(shared));
+        statements.add(statement(List.of("ses:SendEmail"), List.of(shared.mailIdentityArn())));
+        List<String> queue = new ArrayList<>(QUEUE_SEND);
+        queue.addAll(QUEUE_WORK);
+        statements.add(statement(queue, List.of(shared.emailQueue().getQueueArn())));
+        return List.copyOf(statements);
     }
 
     private static PolicyStatement table(SharedResources shared, List<String> actions) {
