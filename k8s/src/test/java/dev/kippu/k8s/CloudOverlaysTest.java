@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** How each overlay's pods reach AWS without a key, each workload as its own IAM role; and how each spreads. */
-class IdentityTest {
+/** What each cloud's overlay wires: how its pods reach AWS without a key, each workload as its own IAM role, and how the server spreads over zones. */
+class CloudOverlaysTest {
 
     private static final String ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
     private static final String ROLE_ARN = "arn:aws:iam::\\d{12}:role/[\\w+=,.@/-]+";
