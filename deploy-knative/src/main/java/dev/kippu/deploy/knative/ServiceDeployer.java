@@ -1,0 +1,160 @@
+package dev.kippu.deploy.knative;
+
+import io.fabric8.knative.client.KnativeClient;
+import io.fabric8.knative.pkg.apis.Condition;
+import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.knative.serving.v1.ServiceStatus;
+import io.fabric8.knative.serving.v1.TrafficTarget;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Applies Kippu's Knative Service and moves traffic between its revisions. Everything is checked
+ * before the first write: a refused request leaves the cluster as it was.
+ */
+public final class ServiceDeployer {
+
+  private static final Pattern IMAGE = Pattern.compile("\\S+");
+
+  private final KnativeClient knative;
+  private final String namespace;
+
+  public ServiceDeployer(KnativeClient knative, String namespace) {
+    this.knative = knative;
+    this.namespace = Objects.requireNonNull(namespace, "namespace");
+  }
+
+  /**
+   * Creates the Service from {@code manifest} with {@code image}, or replaces the spec of the one
+   * there. A replacement keeps users on the revision that was ready ({@code current}) and gives
+   * the new one no traffic ({@code candidate}) until {@link #shiftTraffic} does.
+   */
+  public Service apply(Service manifest, String image) {
+    if (image == null || !IMAGE.matcher(image).matches()) {
+      throw new DeploymentFailed("the image must be a reference such as registry/kippu-app@sha256:..., not '" + image + "'");
+    }
+    Service desired = manifest.edit()
+        .editMetadata().withNamespace(namespace).endMetadata()
+        .editSpec().editTemplate().editSpec().editFirstContainer().withImage(image).endContainer().endSpec().endTemplate().endSpec()
+        .build();
+    TrafficSplit.validate(desired.getSpec().getTraffic());
+    Resource<Service> resource = service(desired.getMetadata().getName());
+    Service existing = resource.get();
+    if (existing == null) {
+      return knative.services().inNamespace(namespace).resource(desired).create();
+    }
+    String serving = existing.getStatus() == null ? null : existing.getStatus().getLatestReadyRevisionName();
+    Service replacement = desired.edit()
+        .editMetadata().withResourceVersion(existing.getMetadata().getResourceVersion()).endMetadata()
+        .editSpec().withTraffic(serving == null ? TrafficSplit.allOnLatest() : TrafficSplit.canary(serving, 0)).endSpec()
+        .build();
+    return knative.services().inNamespace(namespace).resource(replacement).update();
+  }
+
+  /**
+   * Gives the latest ready revision {@code latestPercent} of the requests and the revision pinned
+   * as {@code current} the rest; 100 promotes the latest, 0 rolls back to the current one.
+   */
+  public Service shiftTraffic(String name, int latestPercent) {
+    Resource<Service> resource = service(name);
+    Service existing = resource.get();
+    if (existing == null) {
+      throw new DeploymentFailed("there is no Service " + name + " in namespace " + namespace);
+    }
+    ServiceStatus status = existing.getStatus();
+    String latest = status == null ? null : status.getLatestReadyRevisionName();
+    if (latest == null) {
+      throw new DeploymentFailed(name + " has no ready revision yet");
+    }
+    if (!latest.equals(status.getLatestCreatedRevisionName())) {
+      throw new DeploymentFailed("the latest revision " + status.getLatestCreatedRevisionName()
+          + " is not ready; traffic can only move to a ready one (" + latest + " is)");
+    }
+    List<TrafficTarget> traffic;
+    if (latestPercent == 100) {
+      traffic = TrafficSplit.allOnLatest();
+    } else {
+      String previous = pinnedRevision(existing)
+          .orElseThrow(() -> new DeploymentFailed("no previous revision is pinned as '" + TrafficSplit.CURRENT
+              + "': apply a new image first, then shift traffic to it"));
+      if (previous.equals(latest)) {
+        throw new DeploymentFailed("the latest ready revision " + latest + " is the current one: there is no canary to shift to");
+      }
+      traffic = TrafficSplit.canary(previous, latestPercent);
+    }
+    TrafficSplit.validate(traffic);
+    return resource.edit(service -> service.edit().editSpec().withTraffic(traffic).endSpec().build());
+  }
+
+  /**
+   * Waits until the Service has taken its latest spec and is Ready, and returns it. A Ready=False
+   * condition (a revision that cannot start, an image that cannot be pulled) ends the wait at once.
+   */
+  public Service awaitReady(Service applied, Duration timeout) {
+    String name = applied.getMetadata().getName();
+    long generation = applied.getMetadata().getGeneration() == null ? 0 : applied.getMetadata().getGeneration();
+    Service settled;
+    try {
+      settled = service(name).waitUntilCondition(
+          service -> service != null && observed(service, generation) && readyCondition(service)
+              .filter(ready -> !"Unknown".equals(ready.getStatus()))
+              .filter(ready -> !"True".equals(ready.getStatus()) || latestIsReady(service))
+              .isPresent(),
+          timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (KubernetesClientTimeoutException e) {
+      Service last = service(name).get();
+      throw new DeploymentFailed(name + " was not Ready after " + timeout.toSeconds() + " s (" + describe(last) + ")");
+    }
+    Condition ready = readyCondition(settled).orElseThrow();
+    if (!"True".equals(ready.getStatus())) {
+      throw new DeploymentFailed(name + " failed: " + ready.getReason() + ": " + ready.getMessage());
+    }
+    return settled;
+  }
+
+  private Resource<Service> service(String name) {
+    return knative.services().inNamespace(namespace).withName(name);
+  }
+
+  private static Optional<String> pinnedRevision(Service service) {
+    List<TrafficTarget> traffic = service.getSpec().getTraffic();
+    return traffic == null ? Optional.empty() : traffic.stream()
+        .filter(target -> TrafficSplit.CURRENT.equals(target.getTag()) && target.getRevisionName() != null)
+        .map(TrafficTarget::getRevisionName)
+        .findFirst();
+  }
+
+  private static boolean observed(Service service, long generation) {
+    ServiceStatus status = service.getStatus();
+    return status != null && status.getObservedGeneration() != null && status.getObservedGeneration() >= generation;
+  }
+
+  private static boolean latestIsReady(Service service) {
+    ServiceStatus status = service.getStatus();
+    return status.getLatestReadyRevisionName() != null
+        && status.getLatestReadyRevisionName().equals(status.getLatestCreatedRevisionName());
+  }
+
+  private static Optional<Condition> readyCondition(Service service) {
+    ServiceStatus status = service.getStatus();
+    return status == null || status.getConditions() == null ? Optional.empty()
+        : status.getConditions().stream().filter(condition -> "Ready".equals(condition.getType())).findFirst();
+  }
+
+  private static String describe(Service service) {
+    if (service == null) {
+      return "the Service is gone";
+    }
+    return readyCondition(service)
+        .map(ready -> "Ready=" + ready.getStatus() + (ready.getReason() == null ? "" : " " + ready.getReason())
+            + (ready.getMessage() == null ? "" : ": " + ready.getMessage()))
+        .orElse("no Ready condition yet");
+  }
+}
