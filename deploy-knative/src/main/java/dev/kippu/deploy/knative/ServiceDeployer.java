@@ -63,6 +63,7 @@ public final class ServiceDeployer {
    * as {@code current} the rest; 100 promotes the latest, 0 rolls back to the current one.
    */
   public Service shiftTraffic(String name, int latestPercent) {
+    TrafficSplit.requireShare(latestPercent);
     Resource<Service> resource = service(name);
     Service existing = resource.get();
     if (existing == null) {

@@ -30,9 +30,7 @@ public final class TrafficSplit {
 
   /** {@code latestPercent} of the requests on the latest ready revision, the rest on {@code previous}. */
   public static List<TrafficTarget> canary(String previous, int latestPercent) {
-    if (latestPercent < 0 || latestPercent > 100) {
-      throw new DeploymentFailed("the latest revision's share must be 0 to 100 %, not " + latestPercent);
-    }
+    requireShare(latestPercent);
     if (latestPercent == 100) {
       return allOnLatest();
     }
@@ -40,6 +38,12 @@ public final class TrafficSplit {
         new TrafficTargetBuilder().withRevisionName(previous).withLatestRevision(false)
             .withPercent(100L - latestPercent).withTag(CURRENT).build(),
         new TrafficTargetBuilder().withLatestRevision(true).withPercent((long) latestPercent).withTag(CANDIDATE).build());
+  }
+
+  static void requireShare(int latestPercent) {
+    if (latestPercent < 0 || latestPercent > 100) {
+      throw new DeploymentFailed("the latest revision's share must be 0 to 100 %, not " + latestPercent);
+    }
   }
 
   /** The rules Knative's webhook applies to a traffic block, checked before anything is sent. */
