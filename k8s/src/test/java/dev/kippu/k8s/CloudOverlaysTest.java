@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +86,14 @@ class CloudOverlaysTest {
         TopologySpreadConstraint zones = zoneSpread("overlays/gke");
         assertThat(zones.getWhenUnsatisfiable()).isEqualTo("DoNotSchedule");
         assertThat(zones.getMinDomains()).isEqualTo(3);
+    }
+
+    @Test
+    void onGkeTheServerKeepsIdleConnectionsLongerThanGooglesLoadBalancersDo() {
+        // the image keeps them 65 s, for an ALB's 60 s; Google's front ends reuse a backend connection for up to 600 s
+        assertThat(env(onlyContainer(Rendered.of("overlays/gke").serverPod()), "SERVER_TOMCAT_KEEP_ALIVE_TIMEOUT"))
+                .hasValueSatisfying(timeout -> assertThat(Duration.ofSeconds(Long.parseLong(timeout.replaceFirst("s$", ""))))
+                        .isGreaterThan(Duration.ofSeconds(600)));
     }
 
     @Test
