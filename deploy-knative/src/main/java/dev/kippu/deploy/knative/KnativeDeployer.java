@@ -1,8 +1,8 @@
 package dev.kippu.deploy.knative;
 
-import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.knative.serving.v1.TrafficTarget;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -16,23 +16,26 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Deploys Kippu's Knative Service to the cluster of the current kubeconfig context:
+ * Deploys Kippu on Knative to the cluster of the current kubeconfig context:
  * <pre>
- *   apply   --image REF [--namespace NS] [--manifest FILE] [--timeout 5m]
+ *   apply   --image REF@sha256:DIGEST [--namespace NS] [--settings FILE] [--manifests DIR] [--timeout 5m]
  *   traffic --latest PERCENT [--namespace NS] [--service kippu] [--timeout 5m]
  * </pre>
- * Both wait until the Service is Ready and print its URLs; exit status 0 when it is, 1 when it
- * failed or timed out, 2 for a command line it does not understand.
+ * {@code apply} writes the whole deployment ({@link ServiceDeployer#apply}); {@code --settings}
+ * is the {@code kippu-settings} ConfigMap, needed on the first deploy and whenever it changes;
+ * {@code --manifests} a directory of edited copies of src/main/knative. Both commands wait until
+ * the Service is Ready and print its URLs; exit status 0 when it is, 1 when it failed, timed out
+ * or was refused, 2 for a command line it does not understand.
  */
 public final class KnativeDeployer {
 
-  static final String DEFAULT_MANIFEST = "knative/kippu-service.yaml";
   private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
   private static final Map<String, Set<String>> OPTIONS = Map.of(
-      "apply", Set.of("image", "namespace", "manifest", "timeout"),
+      "apply", Set.of("image", "namespace", "settings", "manifests", "timeout"),
       "traffic", Set.of("latest", "namespace", "service", "timeout"));
 
   private KnativeDeployer() {
@@ -58,16 +61,17 @@ public final class KnativeDeployer {
       options = options(command, words);
     } catch (IllegalArgumentException e) {
       err.println("kippu-deploy: " + e.getMessage());
-      err.println("usage: apply --image REF [--namespace NS] [--manifest FILE] [--timeout 5m]");
+      err.println("usage: apply --image REF@sha256:DIGEST [--namespace NS] [--settings FILE] [--manifests DIR] [--timeout 5m]");
       err.println("       traffic --latest PERCENT [--namespace NS] [--service kippu] [--timeout 5m]");
       return 2;
     }
     String namespace = options.getOrDefault("namespace", kubernetes.getNamespace());
     try {
       Duration timeout = duration(options.get("timeout"));
-      ServiceDeployer deployer = new ServiceDeployer(kubernetes.adapt(KnativeClient.class), namespace == null ? "default" : namespace);
+      ServiceDeployer deployer = new ServiceDeployer(kubernetes, namespace == null ? "default" : namespace);
       Service changed = switch (command) {
-        case "apply" -> deployer.apply(manifest(options.get("manifest")), required(options, "image"));
+        case "apply" -> deployer.apply(manifests(options.get("manifests")), new ImageReference(required(options, "image")),
+            Optional.ofNullable(options.get("settings")).map(file -> Manifests.fromFile(Path.of(file), ConfigMap.class)));
         default -> deployer.shiftTraffic(options.getOrDefault("service", "kippu"), percent(required(options, "latest")));
       };
       Service ready = deployer.awaitReady(changed, timeout);
@@ -110,8 +114,8 @@ public final class KnativeDeployer {
     return value;
   }
 
-  private static Service manifest(String file) {
-    return file == null ? Manifests.fromClasspath(DEFAULT_MANIFEST, Service.class) : Manifests.fromFile(Path.of(file), Service.class);
+  private static KippuManifests manifests(String directory) {
+    return directory == null ? KippuManifests.fromClasspath() : KippuManifests.fromDirectory(Path.of(directory));
   }
 
   private static int percent(String value) {

@@ -5,53 +5,65 @@ import io.fabric8.knative.pkg.apis.Condition;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.knative.serving.v1.ServiceStatus;
 import io.fabric8.knative.serving.v1.TrafficTarget;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Applies Kippu's Knative Service and moves traffic between its revisions. Everything is checked
- * before the first write: a refused request leaves the cluster as it was.
+ * Applies Kippu's Knative deployment (the Service and the objects that go with it) and moves
+ * traffic between the Service's revisions. Everything is checked before the first write: a
+ * refused request leaves the cluster as it was.
  */
 public final class ServiceDeployer {
 
-  private static final Pattern IMAGE = Pattern.compile("\\S+");
-
+  private final KubernetesClient kubernetes;
   private final KnativeClient knative;
   private final String namespace;
 
-  public ServiceDeployer(KnativeClient knative, String namespace) {
-    this.knative = knative;
+  public ServiceDeployer(KubernetesClient kubernetes, String namespace) {
+    this.kubernetes = kubernetes;
+    this.knative = kubernetes.adapt(KnativeClient.class);
     this.namespace = Objects.requireNonNull(namespace, "namespace");
   }
 
   /**
-   * Creates the Service from {@code manifest} with {@code image}, or replaces the spec of the one
-   * there. A replacement keeps users on the revision that was ready ({@code current}) and gives
-   * the new one no traffic ({@code candidate}) until {@link #shiftTraffic} does.
+   * Applies Kippu's Knative deployment: creates the service account, the settings (when given),
+   * the e-mail worker, the reminder CronJob and the Service, or replaces each one there, all with
+   * {@code image}. Everything is read and checked first: the settings the workloads need must be
+   * given or already in the namespace. A replaced Service keeps users on the revision that was
+   * ready ({@code current}) and gives the new one no traffic ({@code candidate}) until
+   * {@link #shiftTraffic} does; the worker and the job take the new image at once.
    */
-  public Service apply(Service manifest, String image) {
-    if (image == null || !IMAGE.matcher(image).matches()) {
-      throw new DeploymentFailed("the image must be a reference such as registry/kippu-app@sha256:..., not '" + image + "'");
-    }
-    Service desired = manifest.edit()
-        .editMetadata().withNamespace(namespace).endMetadata()
-        .editSpec().editTemplate().editSpec().editFirstContainer().withImage(image).endContainer().endSpec().endTemplate().endSpec()
-        .build();
-    TrafficSplit.validate(desired.getSpec().getTraffic());
-    Resource<Service> resource = service(desired.getMetadata().getName());
-    Service existing = resource.get();
+  public Service apply(KippuManifests manifests, ImageReference image, Optional<ConfigMap> settings) {
+    KippuManifests desired = manifests.toApply(image, namespace);
+    Optional<ConfigMap> givenSettings = settings.map(
+        map -> new ConfigMapBuilder(map).editMetadata().withNamespace(namespace).endMetadata().build());
+    requireSettings(desired.requiredSettings(), givenSettings);
+    Service existing = service(desired.service().getMetadata().getName()).get();
+
+    createOrReplace(desired.account());
+    givenSettings.ifPresent(this::createOrReplace);
+    createOrReplace(desired.worker());
+    createOrReplace(desired.reminders());
     if (existing == null) {
-      return knative.services().inNamespace(namespace).resource(desired).create();
+      return knative.services().inNamespace(namespace).resource(desired.service()).create();
     }
     String serving = existing.getStatus() == null ? null : existing.getStatus().getLatestReadyRevisionName();
-    Service replacement = desired.edit()
+    Service replacement = desired.service().edit()
         .editMetadata().withResourceVersion(existing.getMetadata().getResourceVersion()).endMetadata()
         .editSpec().withTraffic(serving == null ? TrafficSplit.allOnLatest() : TrafficSplit.canary(serving, 0)).endSpec()
         .build();
@@ -118,6 +130,28 @@ public final class ServiceDeployer {
       throw new DeploymentFailed(name + " failed: " + ready.getReason() + ": " + ready.getMessage());
     }
     return settled;
+  }
+
+  private void requireSettings(Map<String, Set<String>> required, Optional<ConfigMap> given) {
+    given.map(map -> map.getMetadata().getName()).filter(name -> !required.containsKey(name)).ifPresent(name -> {
+      throw new DeploymentFailed("the workloads read the settings from " + required.keySet() + ", not from " + name);
+    });
+    required.forEach((name, keys) -> {
+      ConfigMap settings = given.filter(map -> map.getMetadata().getName().equals(name))
+          .orElseGet(() -> kubernetes.configMaps().inNamespace(namespace).withName(name).get());
+      if (settings == null) {
+        throw new DeploymentFailed("there is no ConfigMap " + name + " in namespace " + namespace + " and none was given");
+      }
+      Set<String> missing = new TreeSet<>(keys);
+      Stream.of(settings.getData(), settings.getBinaryData()).filter(Objects::nonNull).forEach(data -> missing.removeAll(data.keySet()));
+      if (!missing.isEmpty()) {
+        throw new DeploymentFailed("ConfigMap " + name + " lacks " + missing + ", which the workloads read");
+      }
+    });
+  }
+
+  private void createOrReplace(HasMetadata object) {
+    kubernetes.resource(object).inNamespace(namespace).createOr(NonDeletingOperation::update);
   }
 
   private Resource<Service> service(String name) {

@@ -3,17 +3,20 @@ package dev.kippu.deploy.knative;
 import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,20 +29,20 @@ class KnativeDeployerTest {
   final ByteArrayOutputStream out = new ByteArrayOutputStream();
   final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+  static final String IMAGE = "registry.example/kippu-app@sha256:" + "a".repeat(64);
+  static final String SETTINGS = "src/main/knative/kippu-settings.yaml";
+
   @BeforeEach
   void setUp() {
-    server.expectCustomResource(new CustomResourceDefinitionContext.Builder()
-        .withGroup("serving.knative.dev").withVersion("v1").withKind("Service").withPlural("services")
-        .withScope("Namespaced").withStatusSubresource(true).build());
+    FakeController.serveKnativeServices(server);
     knative = client.adapt(KnativeClient.class);
   }
 
   @Test
   void applyPrintsTheUrlOnceTheServiceIsReady() {
-    CompletableFuture.runAsync(() -> new FakeController(knative, "shop").ready("kippu", "kippu-00001"),
-        CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS));
+    new FakeController(knative, "shop").readyOnceCreated("kippu", "kippu-00001");
 
-    int status = run("apply", "--image", "registry.example/kippu-app@sha256:1", "--namespace", "shop", "--timeout", "20s");
+    int status = run("apply", "--image", IMAGE, "--namespace", "shop", "--settings", SETTINGS, "--timeout", "20s");
 
     assertThat(status).as(text(err)).isZero();
     assertThat(text(out)).startsWith("kippu is Ready at http://kippu.shop.example.com")
@@ -53,7 +56,7 @@ class KnativeDeployerTest {
     assertThat(run("apply", "--image")).isEqualTo(2);
     assertThat(run("apply", "--image", "a", "--image", "b")).isEqualTo(2);
     assertThat(run("traffic", "--image", "a")).isEqualTo(2);
-    assertThat(text(err)).contains("kippu-deploy: traffic takes no '--image'").contains("usage: apply --image REF");
+    assertThat(text(err)).contains("kippu-deploy: traffic takes no '--image'").contains("usage: apply --image REF@sha256:DIGEST");
     assertThat(run("apply", "--namespace", "shop")).isEqualTo(1);
     assertThat(run("apply", "--image", "a", "--namespace", "shop", "--timeout", "soon")).isEqualTo(1);
     assertThat(run("traffic", "--latest", "ten", "--namespace", "shop")).isEqualTo(1);
@@ -62,15 +65,45 @@ class KnativeDeployerTest {
   }
 
   @Test
-  void aManifestWithUnknownFieldsIsNotApplied() throws Exception {
-    java.nio.file.Path manifest = java.nio.file.Files.createTempFile("kippu", ".yaml");
-    java.nio.file.Files.writeString(manifest, "apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: kippu}\n"
-        + "spec: {template: {spec: {containers: [{image: x, imagePullPolcy: Always}]}}, traffic: [{latestRevision: true, percent: 100}]}\n");
+  void aManifestWithUnknownFieldsIsNotApplied(@TempDir Path manifests) throws IOException {
+    for (String file : List.of("kippu-serviceaccount.yaml", "kippu-service.yaml", "kippu-email-worker.yaml", "kippu-reminders.yaml")) {
+      Files.copy(Path.of("src/main/knative", file), manifests.resolve(file));
+    }
+    Path reminders = manifests.resolve("kippu-reminders.yaml");
+    Files.writeString(reminders, Files.readString(reminders).replace("restartPolicy: Never", "restartPolicy: Never\n          restartPolcy: Never"));
 
-    assertThat(run("apply", "--image", "a", "--namespace", "shop", "--manifest", manifest.toString())).isEqualTo(1);
+    assertThat(run("apply", "--image", IMAGE, "--namespace", "shop", "--settings", SETTINGS, "--manifests", manifests.toString())).isEqualTo(1);
 
-    assertThat(text(err)).contains("spec.template.spec.containers[0].imagePullPolcy");
+    assertThat(text(err)).contains("spec.jobTemplate.spec.template.spec.restartPolcy");
+    assertThat(client.serviceAccounts().inNamespace("shop").list().getItems()).isEmpty();
+    assertThat(client.configMaps().inNamespace("shop").list().getItems()).isEmpty();
     assertThat(knative.services().inNamespace("shop").withName("kippu").get()).isNull();
+  }
+
+  @Test
+  void anImageByTagIsRefusedAndTheDeploymentStaysAsItWas() {
+    new FakeController(knative, "shop").readyOnceCreated("kippu", "kippu-00001");
+    assertThat(run("apply", "--image", IMAGE, "--namespace", "shop", "--settings", SETTINGS, "--timeout", "20s")).as(text(err)).isZero();
+    List<String> before = resourceVersions("shop");
+
+    assertThat(run("apply", "--image", "registry.example/kippu-app:0.1.0", "--namespace", "shop")).isEqualTo(1);
+    assertThat(run("apply", "--image", "", "--namespace", "shop")).isEqualTo(1);
+
+    assertThat(text(err)).contains("the image must be referred to by digest").contains("(a tag can move; a digest cannot)");
+    assertThat(resourceVersions("shop")).isEqualTo(before);
+    assertThat(client.apps().deployments().inNamespace("shop").withName("kippu-email-worker").get()
+        .getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()).isEqualTo(IMAGE);
+  }
+
+  /** The resource version of every object apply writes: any write changes one. */
+  private List<String> resourceVersions(String namespace) {
+    return Stream.of(client.serviceAccounts().inNamespace(namespace).withName("kippu").get(),
+            client.configMaps().inNamespace(namespace).withName("kippu-settings").get(),
+            client.apps().deployments().inNamespace(namespace).withName("kippu-email-worker").get(),
+            client.batch().v1().cronjobs().inNamespace(namespace).withName("kippu-reminders").get(),
+            knative.services().inNamespace(namespace).withName("kippu").get())
+        .map(object -> object.getKind() + " " + object.getMetadata().getResourceVersion())
+        .toList();
   }
 
   private int run(String... args) {

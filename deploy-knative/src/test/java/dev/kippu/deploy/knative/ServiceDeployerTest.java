@@ -3,8 +3,8 @@ package dev.kippu.deploy.knative;
 import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.knative.serving.v1.TrafficTarget;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -23,34 +24,31 @@ import static org.assertj.core.api.Assertions.tuple;
 class ServiceDeployerTest {
 
   static final String NS = "kippu-test";
-  static final String IMAGE_1 = "europe-docker.pkg.dev/p/kippu/kippu-app@sha256:1111";
-  static final String IMAGE_2 = "europe-docker.pkg.dev/p/kippu/kippu-app@sha256:2222";
+  static final ImageReference IMAGE_1 = new ImageReference("europe-docker.pkg.dev/p/kippu/kippu-app@sha256:" + "1".repeat(64));
+  static final ImageReference IMAGE_2 = new ImageReference("europe-docker.pkg.dev/p/kippu/kippu-app@sha256:" + "2".repeat(64));
 
   KubernetesMockServer server;
   KubernetesClient client;
   KnativeClient knative;
   ServiceDeployer deployer;
   FakeController controller;
-  Service manifest;
+  final KippuManifests manifests = KippuManifests.fromClasspath();
+  final ConfigMap settings = Manifests.fromClasspath("knative/kippu-settings.yaml", ConfigMap.class);
 
   @BeforeEach
   void setUp() {
-    // Knative's CRDs have a status subresource: a spec update keeps the controller's status
-    server.expectCustomResource(new CustomResourceDefinitionContext.Builder()
-        .withGroup("serving.knative.dev").withVersion("v1").withKind("Service").withPlural("services")
-        .withScope("Namespaced").withStatusSubresource(true).build());
+    FakeController.serveKnativeServices(server);
     knative = client.adapt(KnativeClient.class);
-    deployer = new ServiceDeployer(knative, NS);
+    deployer = new ServiceDeployer(client, NS);
     controller = new FakeController(knative, NS);
-    manifest = Manifests.fromClasspath(KnativeDeployer.DEFAULT_MANIFEST, Service.class);
   }
 
   @Test
   void applyCreatesTheServiceWithTheImageAndAllTrafficOnTheLatestRevision() {
-    deployer.apply(manifest, IMAGE_1);
+    apply(IMAGE_1);
 
     Service stored = knative.services().inNamespace(NS).withName("kippu").get();
-    assertThat(stored.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()).isEqualTo(IMAGE_1);
+    assertThat(stored.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()).isEqualTo(IMAGE_1.value());
     assertThat(stored.getSpec().getTemplate().getMetadata().getAnnotations())
         .containsEntry("autoscaling.knative.dev/min-scale", "0");
     assertThat(stored.getSpec().getTraffic()).extracting(TrafficTarget::getLatestRevision, TrafficTarget::getPercent, TrafficTarget::getTag)
@@ -59,14 +57,14 @@ class ServiceDeployerTest {
 
   @Test
   void applyOverAReadyServiceReplacesItsSpecAndKeepsUsersOnTheReadyRevision() {
-    deployer.apply(manifest, IMAGE_1);
+    apply(IMAGE_1);
     controller.ready("kippu", "kippu-00001");
 
-    Service updated = deployer.apply(manifest, IMAGE_2);
+    Service updated = apply(IMAGE_2);
 
     Service stored = knative.services().inNamespace(NS).withName("kippu").get();
     assertThat(updated.getMetadata().getGeneration()).isEqualTo(2L);
-    assertThat(stored.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()).isEqualTo(IMAGE_2);
+    assertThat(stored.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()).isEqualTo(IMAGE_2.value());
     assertThat(stored.getSpec().getTraffic())
         .extracting(TrafficTarget::getRevisionName, TrafficTarget::getLatestRevision, TrafficTarget::getPercent, TrafficTarget::getTag)
         .containsExactly(tuple("kippu-00001", false, 100L, "current"), tuple(null, true, 0L, "candidate"));
@@ -74,15 +72,8 @@ class ServiceDeployerTest {
   }
 
   @Test
-  void applyRefusesAMissingImageAndWritesNothing() {
-    assertThatThrownBy(() -> deployer.apply(manifest, " "))
-        .isInstanceOf(DeploymentFailed.class).hasMessageContaining("image");
-    assertThat(knative.services().inNamespace(NS).withName("kippu").get()).isNull();
-  }
-
-  @Test
   void awaitReadyWaitsForTheControllerToReportTheNewGenerationReady() {
-    Service applied = deployer.apply(manifest, IMAGE_1);
+    Service applied = apply(IMAGE_1);
     CompletableFuture<Service> reported = CompletableFuture.supplyAsync(
         () -> controller.ready("kippu", "kippu-00001"), CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
 
@@ -94,7 +85,7 @@ class ServiceDeployerTest {
 
   @Test
   void awaitReadyFailsAtOnceWithTheRevisionsMessage() {
-    Service applied = deployer.apply(manifest, IMAGE_1);
+    Service applied = apply(IMAGE_1);
     controller.report("kippu", "kippu-00001", null, "False", "RevisionFailed",
         "Revision \"kippu-00001\" failed with message: Back-off pulling image.");
 
@@ -107,7 +98,7 @@ class ServiceDeployerTest {
 
   @Test
   void awaitReadyTimesOutNamingTheLastCondition() {
-    Service applied = deployer.apply(manifest, IMAGE_1);
+    Service applied = apply(IMAGE_1);
     controller.report("kippu", "kippu-00001", null, "Unknown", "RevisionMissing", "Configuration \"kippu\" is waiting for a Revision to become ready.");
 
     assertThatThrownBy(() -> deployer.awaitReady(applied, Duration.ofSeconds(1)))
@@ -117,9 +108,9 @@ class ServiceDeployerTest {
 
   @Test
   void awaitReadyIgnoresAReadyStatusOfTheGenerationBefore() {
-    deployer.apply(manifest, IMAGE_1);
+    apply(IMAGE_1);
     controller.ready("kippu", "kippu-00001");
-    Service second = deployer.apply(manifest, IMAGE_2);
+    Service second = apply(IMAGE_2);
 
     assertThatThrownBy(() -> deployer.awaitReady(second, Duration.ofSeconds(1)))
         .isInstanceOf(DeploymentFailed.class).hasMessageContaining("not Ready after 1 s");
@@ -160,9 +151,9 @@ class ServiceDeployerTest {
 
   @Test
   void shiftTrafficRefusesARevisionThatIsNotReadyYet() {
-    deployer.apply(manifest, IMAGE_1);
+    apply(IMAGE_1);
     controller.ready("kippu", "kippu-00001");
-    deployer.apply(manifest, IMAGE_2);
+    apply(IMAGE_2);
     controller.report("kippu", "kippu-00002", "kippu-00001", "Unknown", null, null);
     String before = knative.services().inNamespace(NS).withName("kippu").get().getMetadata().getResourceVersion();
 
@@ -173,7 +164,7 @@ class ServiceDeployerTest {
 
   @Test
   void shiftTrafficRefusesASplitWithoutAPreviousRevision() {
-    deployer.apply(manifest, IMAGE_1);
+    apply(IMAGE_1);
     controller.ready("kippu", "kippu-00001");
 
     assertThatThrownBy(() -> deployer.shiftTraffic("kippu", 10))
@@ -182,10 +173,14 @@ class ServiceDeployerTest {
         .isInstanceOf(DeploymentFailed.class).hasMessageContaining("no Service nothing");
   }
 
+  private Service apply(ImageReference image) {
+    return deployer.apply(manifests, image, Optional.of(settings));
+  }
+
   private void canaryReady() {
-    deployer.apply(manifest, IMAGE_1);
+    apply(IMAGE_1);
     controller.ready("kippu", "kippu-00001");
-    deployer.apply(manifest, IMAGE_2);
+    apply(IMAGE_2);
     controller.ready("kippu", "kippu-00002");
   }
 
