@@ -11,24 +11,24 @@ import java.util.regex.Pattern;
  */
 public record ImageReference(String value) {
 
-  private static final String DOMAIN_COMPONENT = "[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?";
-  // a first component is a registry when it has a dot or a port, or is localhost (as docker reads it)
-  private static final String REGISTRY = "(?:" + DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")+(?::[0-9]+)?"
-      + "|" + DOMAIN_COMPONENT + ":[0-9]+|localhost)";
-  private static final String PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-  private static final Pattern BY_DIGEST = Pattern.compile(
-      "(?:" + REGISTRY + "/)?" + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*@sha256:[a-f0-9]{64}");
+    private static final String DOMAIN_COMPONENT = "[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?";
+    // a first component is a registry when it has a dot or a port, or is localhost (as docker reads it)
+    private static final String REGISTRY = "(?:" + DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")+(?::[0-9]+)?"
+            + "|" + DOMAIN_COMPONENT + ":[0-9]+|localhost)";
+    private static final String PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    private static final Pattern BY_DIGEST = Pattern.compile(
+            "(?:" + REGISTRY + "/)?" + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*@sha256:[a-f0-9]{64}");
 
-  public ImageReference {
-    if (value == null || !BY_DIGEST.matcher(value).matches()) {
-      throw new DeploymentFailed("the image must be referred to by digest, such as "
-          + "europe-docker.pkg.dev/PROJECT/kippu/kippu-app@sha256:<64 hex digits>, not '" + value + "'"
-          + (value != null && value.matches(".*:[\\w][\\w.-]{0,127}") ? " (a tag can move; a digest cannot)" : ""));
+    public ImageReference {
+        if (value == null || !BY_DIGEST.matcher(value).matches()) {
+            throw new DeploymentFailed("the image must be referred to by digest, such as "
+                    + "europe-docker.pkg.dev/PROJECT/kippu/kippu-app@sha256:<64 hex digits>, not '" + value + "'"
+                    + (value != null && value.matches(".*:[\\w][\\w.-]{0,127}") ? " (a tag can move; a digest cannot)" : ""));
+        }
     }
-  }
 
-  @Override
-  public String toString() {
-    return value;
-  }
+    @Override
+    public String toString() {
+        return value;
+    }
 }

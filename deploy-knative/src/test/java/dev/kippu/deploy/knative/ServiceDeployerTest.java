@@ -23,168 +23,168 @@ import static org.assertj.core.api.Assertions.tuple;
 @EnableKubernetesMockClient(crud = true)
 class ServiceDeployerTest {
 
-  static final String NS = "kippu-test";
-  static final ImageReference IMAGE_1 = new ImageReference("europe-docker.pkg.dev/p/kippu/kippu-app@sha256:" + "1".repeat(64));
-  static final ImageReference IMAGE_2 = new ImageReference("europe-docker.pkg.dev/p/kippu/kippu-app@sha256:" + "2".repeat(64));
+    static final String NS = "kippu-test";
+    static final ImageReference IMAGE_1 = new ImageReference("europe-docker.pkg.dev/p/kippu/kippu-app@sha256:" + "1".repeat(64));
+    static final ImageReference IMAGE_2 = new ImageReference("europe-docker.pkg.dev/p/kippu/kippu-app@sha256:" + "2".repeat(64));
 
-  KubernetesMockServer server;
-  KubernetesClient client;
-  KnativeClient knative;
-  ServiceDeployer deployer;
-  FakeController controller;
-  final KippuManifests manifests = KippuManifests.fromClasspath();
-  final ConfigMap settings = Manifests.fromClasspath("knative/kippu-settings.yaml", ConfigMap.class);
+    KubernetesMockServer server;
+    KubernetesClient client;
+    KnativeClient knative;
+    ServiceDeployer deployer;
+    FakeController controller;
+    final KippuManifests manifests = KippuManifests.fromClasspath();
+    final ConfigMap settings = Manifests.fromClasspath("knative/kippu-settings.yaml", ConfigMap.class);
 
-  @BeforeEach
-  void setUp() {
-    FakeController.serveKnativeServices(server);
-    knative = client.adapt(KnativeClient.class);
-    deployer = new ServiceDeployer(client, NS);
-    controller = new FakeController(knative, NS);
-  }
+    @BeforeEach
+    void setUp() {
+        FakeController.serveKnativeServices(server);
+        knative = client.adapt(KnativeClient.class);
+        deployer = new ServiceDeployer(client, NS);
+        controller = new FakeController(knative, NS);
+    }
 
-  @Test
-  void applyCreatesTheServiceWithTheImageAndAllTrafficOnTheLatestRevision() {
-    apply(IMAGE_1);
+    @Test
+    void applyCreatesTheServiceWithTheImageAndAllTrafficOnTheLatestRevision() {
+        apply(IMAGE_1);
 
-    Service stored = knative.services().inNamespace(NS).withName("kippu").get();
-    assertThat(stored.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()).isEqualTo(IMAGE_1.value());
-    assertThat(stored.getSpec().getTemplate().getMetadata().getAnnotations())
-        .containsEntry("autoscaling.knative.dev/min-scale", "0");
-    assertThat(stored.getSpec().getTraffic()).extracting(TrafficTarget::getLatestRevision, TrafficTarget::getPercent, TrafficTarget::getTag)
-        .containsExactly(tuple(true, 100L, "current"));
-  }
+        Service stored = knative.services().inNamespace(NS).withName("kippu").get();
+        assertThat(stored.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()).isEqualTo(IMAGE_1.value());
+        assertThat(stored.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("autoscaling.knative.dev/min-scale", "0");
+        assertThat(stored.getSpec().getTraffic()).extracting(TrafficTarget::getLatestRevision, TrafficTarget::getPercent, TrafficTarget::getTag)
+                .containsExactly(tuple(true, 100L, "current"));
+    }
 
-  @Test
-  void applyOverAReadyServiceReplacesItsSpecAndKeepsUsersOnTheReadyRevision() {
-    apply(IMAGE_1);
-    controller.ready("kippu", "kippu-00001");
+    @Test
+    void applyOverAReadyServiceReplacesItsSpecAndKeepsUsersOnTheReadyRevision() {
+        apply(IMAGE_1);
+        controller.ready("kippu", "kippu-00001");
 
-    Service updated = apply(IMAGE_2);
+        Service updated = apply(IMAGE_2);
 
-    Service stored = knative.services().inNamespace(NS).withName("kippu").get();
-    assertThat(updated.getMetadata().getGeneration()).isEqualTo(2L);
-    assertThat(stored.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()).isEqualTo(IMAGE_2.value());
-    assertThat(stored.getSpec().getTraffic())
-        .extracting(TrafficTarget::getRevisionName, TrafficTarget::getLatestRevision, TrafficTarget::getPercent, TrafficTarget::getTag)
-        .containsExactly(tuple("kippu-00001", false, 100L, "current"), tuple(null, true, 0L, "candidate"));
-    assertThat(stored.getStatus().getLatestReadyRevisionName()).isEqualTo("kippu-00001");
-  }
+        Service stored = knative.services().inNamespace(NS).withName("kippu").get();
+        assertThat(updated.getMetadata().getGeneration()).isEqualTo(2L);
+        assertThat(stored.getSpec().getTemplate().getSpec().getContainers().getFirst().getImage()).isEqualTo(IMAGE_2.value());
+        assertThat(stored.getSpec().getTraffic())
+                .extracting(TrafficTarget::getRevisionName, TrafficTarget::getLatestRevision, TrafficTarget::getPercent, TrafficTarget::getTag)
+                .containsExactly(tuple("kippu-00001", false, 100L, "current"), tuple(null, true, 0L, "candidate"));
+        assertThat(stored.getStatus().getLatestReadyRevisionName()).isEqualTo("kippu-00001");
+    }
 
-  @Test
-  void awaitReadyWaitsForTheControllerToReportTheNewGenerationReady() {
-    Service applied = apply(IMAGE_1);
-    CompletableFuture<Service> reported = CompletableFuture.supplyAsync(
-        () -> controller.ready("kippu", "kippu-00001"), CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+    @Test
+    void awaitReadyWaitsForTheControllerToReportTheNewGenerationReady() {
+        Service applied = apply(IMAGE_1);
+        CompletableFuture<Service> reported = CompletableFuture.supplyAsync(
+                () -> controller.ready("kippu", "kippu-00001"), CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
 
-    Service ready = deployer.awaitReady(applied, Duration.ofSeconds(20));
+        Service ready = deployer.awaitReady(applied, Duration.ofSeconds(20));
 
-    assertThat(reported).isDone();
-    assertThat(ready.getStatus().getUrl()).isEqualTo("http://kippu.kippu-test.example.com");
-  }
+        assertThat(reported).isDone();
+        assertThat(ready.getStatus().getUrl()).isEqualTo("http://kippu.kippu-test.example.com");
+    }
 
-  @Test
-  void awaitReadyFailsAtOnceWithTheRevisionsMessage() {
-    Service applied = apply(IMAGE_1);
-    controller.report("kippu", "kippu-00001", null, "False", "RevisionFailed",
-        "Revision \"kippu-00001\" failed with message: Back-off pulling image.");
+    @Test
+    void awaitReadyFailsAtOnceWithTheRevisionsMessage() {
+        Service applied = apply(IMAGE_1);
+        controller.report("kippu", "kippu-00001", null, "False", "RevisionFailed",
+                "Revision \"kippu-00001\" failed with message: Back-off pulling image.");
 
-    long started = System.nanoTime();
-    assertThatThrownBy(() -> deployer.awaitReady(applied, Duration.ofSeconds(20)))
-        .isInstanceOf(DeploymentFailed.class)
-        .hasMessage("kippu failed: RevisionFailed: Revision \"kippu-00001\" failed with message: Back-off pulling image.");
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
-  }
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> deployer.awaitReady(applied, Duration.ofSeconds(20)))
+                .isInstanceOf(DeploymentFailed.class)
+                .hasMessage("kippu failed: RevisionFailed: Revision \"kippu-00001\" failed with message: Back-off pulling image.");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
 
-  @Test
-  void awaitReadyTimesOutNamingTheLastCondition() {
-    Service applied = apply(IMAGE_1);
-    controller.report("kippu", "kippu-00001", null, "Unknown", "RevisionMissing", "Configuration \"kippu\" is waiting for a Revision to become ready.");
+    @Test
+    void awaitReadyTimesOutNamingTheLastCondition() {
+        Service applied = apply(IMAGE_1);
+        controller.report("kippu", "kippu-00001", null, "Unknown", "RevisionMissing", "Configuration \"kippu\" is waiting for a Revision to become ready.");
 
-    assertThatThrownBy(() -> deployer.awaitReady(applied, Duration.ofSeconds(1)))
-        .isInstanceOf(DeploymentFailed.class)
-        .hasMessage("kippu was not Ready after 1 s (Ready=Unknown RevisionMissing: Configuration \"kippu\" is waiting for a Revision to become ready.)");
-  }
+        assertThatThrownBy(() -> deployer.awaitReady(applied, Duration.ofSeconds(1)))
+                .isInstanceOf(DeploymentFailed.class)
+                .hasMessage("kippu was not Ready after 1 s (Ready=Unknown RevisionMissing: Configuration \"kippu\" is waiting for a Revision to become ready.)");
+    }
 
-  @Test
-  void awaitReadyIgnoresAReadyStatusOfTheGenerationBefore() {
-    apply(IMAGE_1);
-    controller.ready("kippu", "kippu-00001");
-    Service second = apply(IMAGE_2);
+    @Test
+    void awaitReadyIgnoresAReadyStatusOfTheGenerationBefore() {
+        apply(IMAGE_1);
+        controller.ready("kippu", "kippu-00001");
+        Service second = apply(IMAGE_2);
 
-    assertThatThrownBy(() -> deployer.awaitReady(second, Duration.ofSeconds(1)))
-        .isInstanceOf(DeploymentFailed.class).hasMessageContaining("not Ready after 1 s");
-  }
+        assertThatThrownBy(() -> deployer.awaitReady(second, Duration.ofSeconds(1)))
+                .isInstanceOf(DeploymentFailed.class).hasMessageContaining("not Ready after 1 s");
+    }
 
-  @Test
-  void shiftTrafficSendsTheGivenShareToTheLatestAndTheRestToTheCurrentRevision() {
-    canaryReady();
+    @Test
+    void shiftTrafficSendsTheGivenShareToTheLatestAndTheRestToTheCurrentRevision() {
+        canaryReady();
 
-    deployer.shiftTraffic("kippu", 10);
+        deployer.shiftTraffic("kippu", 10);
 
-    assertThat(traffic()).extracting(TrafficTarget::getRevisionName, TrafficTarget::getLatestRevision, TrafficTarget::getPercent, TrafficTarget::getTag)
-        .containsExactly(tuple("kippu-00001", false, 90L, "current"), tuple(null, true, 10L, "candidate"));
-  }
+        assertThat(traffic()).extracting(TrafficTarget::getRevisionName, TrafficTarget::getLatestRevision, TrafficTarget::getPercent, TrafficTarget::getTag)
+                .containsExactly(tuple("kippu-00001", false, 90L, "current"), tuple(null, true, 10L, "candidate"));
+    }
 
-  @Test
-  void shiftTrafficToOneHundredPromotesTheLatestRevision() {
-    canaryReady();
+    @Test
+    void shiftTrafficToOneHundredPromotesTheLatestRevision() {
+        canaryReady();
 
-    deployer.shiftTraffic("kippu", 100);
+        deployer.shiftTraffic("kippu", 100);
 
-    assertThat(traffic()).extracting(TrafficTarget::getRevisionName, TrafficTarget::getLatestRevision, TrafficTarget::getPercent, TrafficTarget::getTag)
-        .containsExactly(tuple(null, true, 100L, "current"));
-  }
+        assertThat(traffic()).extracting(TrafficTarget::getRevisionName, TrafficTarget::getLatestRevision, TrafficTarget::getPercent, TrafficTarget::getTag)
+                .containsExactly(tuple(null, true, 100L, "current"));
+    }
 
-  @Test
-  void shiftTrafficRefusesSharesOutsideZeroToOneHundredAndChangesNothing() {
-    canaryReady();
-    String before = knative.services().inNamespace(NS).withName("kippu").get().getMetadata().getResourceVersion();
+    @Test
+    void shiftTrafficRefusesSharesOutsideZeroToOneHundredAndChangesNothing() {
+        canaryReady();
+        String before = knative.services().inNamespace(NS).withName("kippu").get().getMetadata().getResourceVersion();
 
-    assertThatThrownBy(() -> deployer.shiftTraffic("kippu", 110)).isInstanceOf(DeploymentFailed.class).hasMessageContaining("0 to 100");
-    assertThatThrownBy(() -> deployer.shiftTraffic("kippu", -10)).isInstanceOf(DeploymentFailed.class).hasMessageContaining("0 to 100");
+        assertThatThrownBy(() -> deployer.shiftTraffic("kippu", 110)).isInstanceOf(DeploymentFailed.class).hasMessageContaining("0 to 100");
+        assertThatThrownBy(() -> deployer.shiftTraffic("kippu", -10)).isInstanceOf(DeploymentFailed.class).hasMessageContaining("0 to 100");
 
-    Service after = knative.services().inNamespace(NS).withName("kippu").get();
-    assertThat(after.getMetadata().getResourceVersion()).isEqualTo(before);
-    assertThat(after.getSpec().getTraffic()).extracting(TrafficTarget::getPercent).containsExactly(100L, 0L);
-  }
+        Service after = knative.services().inNamespace(NS).withName("kippu").get();
+        assertThat(after.getMetadata().getResourceVersion()).isEqualTo(before);
+        assertThat(after.getSpec().getTraffic()).extracting(TrafficTarget::getPercent).containsExactly(100L, 0L);
+    }
 
-  @Test
-  void shiftTrafficRefusesARevisionThatIsNotReadyYet() {
-    apply(IMAGE_1);
-    controller.ready("kippu", "kippu-00001");
-    apply(IMAGE_2);
-    controller.report("kippu", "kippu-00002", "kippu-00001", "Unknown", null, null);
-    String before = knative.services().inNamespace(NS).withName("kippu").get().getMetadata().getResourceVersion();
+    @Test
+    void shiftTrafficRefusesARevisionThatIsNotReadyYet() {
+        apply(IMAGE_1);
+        controller.ready("kippu", "kippu-00001");
+        apply(IMAGE_2);
+        controller.report("kippu", "kippu-00002", "kippu-00001", "Unknown", null, null);
+        String before = knative.services().inNamespace(NS).withName("kippu").get().getMetadata().getResourceVersion();
 
-    assertThatThrownBy(() -> deployer.shiftTraffic("kippu", 10))
-        .isInstanceOf(DeploymentFailed.class).hasMessageContaining("kippu-00002 is not ready");
-    assertThat(knative.services().inNamespace(NS).withName("kippu").get().getMetadata().getResourceVersion()).isEqualTo(before);
-  }
+        assertThatThrownBy(() -> deployer.shiftTraffic("kippu", 10))
+                .isInstanceOf(DeploymentFailed.class).hasMessageContaining("kippu-00002 is not ready");
+        assertThat(knative.services().inNamespace(NS).withName("kippu").get().getMetadata().getResourceVersion()).isEqualTo(before);
+    }
 
-  @Test
-  void shiftTrafficRefusesASplitWithoutAPreviousRevision() {
-    apply(IMAGE_1);
-    controller.ready("kippu", "kippu-00001");
+    @Test
+    void shiftTrafficRefusesASplitWithoutAPreviousRevision() {
+        apply(IMAGE_1);
+        controller.ready("kippu", "kippu-00001");
 
-    assertThatThrownBy(() -> deployer.shiftTraffic("kippu", 10))
-        .isInstanceOf(DeploymentFailed.class).hasMessageContaining("no previous revision");
-    assertThatThrownBy(() -> deployer.shiftTraffic("nothing", 10))
-        .isInstanceOf(DeploymentFailed.class).hasMessageContaining("no Service nothing");
-  }
+        assertThatThrownBy(() -> deployer.shiftTraffic("kippu", 10))
+                .isInstanceOf(DeploymentFailed.class).hasMessageContaining("no previous revision");
+        assertThatThrownBy(() -> deployer.shiftTraffic("nothing", 10))
+                .isInstanceOf(DeploymentFailed.class).hasMessageContaining("no Service nothing");
+    }
 
-  private Service apply(ImageReference image) {
-    return deployer.apply(manifests, image, Optional.of(settings));
-  }
+    private Service apply(ImageReference image) {
+        return deployer.apply(manifests, image, Optional.of(settings));
+    }
 
-  private void canaryReady() {
-    apply(IMAGE_1);
-    controller.ready("kippu", "kippu-00001");
-    apply(IMAGE_2);
-    controller.ready("kippu", "kippu-00002");
-  }
+    private void canaryReady() {
+        apply(IMAGE_1);
+        controller.ready("kippu", "kippu-00001");
+        apply(IMAGE_2);
+        controller.ready("kippu", "kippu-00002");
+    }
 
-  private List<TrafficTarget> traffic() {
-    return knative.services().inNamespace(NS).withName("kippu").get().getSpec().getTraffic();
-  }
+    private List<TrafficTarget> traffic() {
+        return knative.services().inNamespace(NS).withName("kippu").get().getSpec().getTraffic();
+    }
 }
