@@ -26,6 +26,15 @@ class ImageIT {
     }
 
     @Test
+    void itServesWithTheTmpVolumeItDeclaresAsEcsMountsIt() {
+        assertThat(IMAGE.getConfig().getVolumes()).containsOnlyKeys("/tmp");
+        // its own user writes there (Tomcat's work directory): no tmpfs, the engine's volume with the image's mode
+        try (KippuContainer kippu = KippuImage.built().withSettings(KippuStandIns.shared().properties()).withTmpAsTheImageDeclaresIt().startService()) {
+            assertThat(KippuApi.at(kippu.baseUrl()).http().query("{ events(first: 1) { edges { node { id } } } }").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void itSaysWhereItComesFromWithTheOpenContainersLabels() {
         Map<String, String> labels = IMAGE.getConfig().getLabels();
         assertThat(labels).containsEntry("org.opencontainers.image.version", System.getProperty("kippu.test.version"))

@@ -35,6 +35,7 @@ public final class KippuImage {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> command = new ArrayList<>();
     private long memoryLimitMiB = 1024;
+    private boolean tmpfs = true;
     private UnaryOperator<List<String>> entrypoint;
     private Path hostDirectory;
     private String containerDirectory;
@@ -84,6 +85,15 @@ public final class KippuImage {
         return this;
     }
 
+    /**
+     * No tmpfs at {@code /tmp}: the engine gives the volume the image declares there, with the
+     * image's mode, as ECS does for a task-storage mount at a path the image declares a volume.
+     */
+    public KippuImage withTmpAsTheImageDeclaresIt() {
+        this.tmpfs = false;
+        return this;
+    }
+
     /** A host directory the container may write to, such as where a training run leaves the AOT cache. */
     public KippuImage withDirectory(Path host, String inContainer) {
         this.hostDirectory = host;
@@ -118,7 +128,6 @@ public final class KippuImage {
         List<String> changedEntrypoint = entrypoint == null ? null : entrypoint.apply(entrypoint());
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(name))
                 .withNetworkMode("host")
-                .withTmpFs(Map.of("/tmp", "rw,size=64m"))
                 .withEnv(environment)
                 .withCreateContainerCmdModifier(create -> {
                     create.getHostConfig()
@@ -135,6 +144,9 @@ public final class KippuImage {
         List<String> arguments = command.isEmpty() && changedEntrypoint != null ? imageConfig().getCmd() == null ? List.of() : List.of(imageConfig().getCmd()) : command;
         if (!arguments.isEmpty()) {
             container.withCommand(arguments.toArray(String[]::new));
+        }
+        if (tmpfs) {
+            container.withTmpFs(Map.of("/tmp", "rw,size=64m"));
         }
         if (hostDirectory != null) {
             container.withFileSystemBind(hostDirectory.toAbsolutePath().toString(), containerDirectory, BindMode.READ_WRITE);
