@@ -8,6 +8,11 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.chatbot.LoggingLevel;
 import software.amazon.awscdk.services.chatbot.SlackChannelConfiguration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -19,6 +24,7 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
 import software.constructs.Construct;
@@ -47,6 +53,26 @@ public class OperatorAlarms extends Construct {
                 .loggingLevel(LoggingLevel.ERROR)
                 .build());
         props.lineSecretName().ifPresent(secretName -> topic.addSubscription(new LambdaSubscription(lineForwarder(secretName))));
+    }
+
+    /**
+     * An alarm in {@code scope} when {@code metric} is at or above {@code threshold} for {@code periods}
+     * periods in a row (no data is no breach), which tells the operators on {@code topic} when it fires
+     * and when it clears.
+     */
+    public static Alarm atOrAbove(Construct scope, String id, String description, IMetric metric, Number threshold, int periods,
+                                  ITopic topic) {
+        Alarm alarm = Alarm.Builder.create(scope, id)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(threshold)
+                .evaluationPeriods(periods)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        alarm.addAlarmAction(new SnsAction(topic));
+        alarm.addOkAction(new SnsAction(topic));
+        return alarm;
     }
 
     /** Posts each alarm to LINE (Messaging API push), with the channel's token and chat from Secrets Manager. */

@@ -2,13 +2,10 @@ package dev.kippu.deploy.fargate;
 
 import java.util.List;
 
+import dev.kippu.deploy.shared.OperatorAlarms;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
-import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
-import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.ISubnet;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -52,7 +49,8 @@ public class ApiService extends Construct {
                 .allowAllOutbound(false)
                 .build();
 
-        Alarm target5xx = alarm("Target5xx", "The API answered " + TARGET_5XX_PER_MINUTE + " or more 5xx in a minute",
+        Alarm target5xx = OperatorAlarms.atOrAbove(this, "Target5xx",
+                "The API answered " + TARGET_5XX_PER_MINUTE + " or more 5xx in a minute",
                 props.origin().loadBalancer().getMetrics().httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT, perMinute("Sum")),
                 TARGET_5XX_PER_MINUTE, 1, props.alarmTopic());
 
@@ -92,32 +90,19 @@ public class ApiService extends Construct {
                 .scaleInCooldown(SCALE_IN_COOLDOWN)
                 .build());
 
-        alarm("LoadBalancer5xx", "The load balancer answered 5xx itself (no healthy task, or tasks refusing connections)",
-                props.origin().loadBalancer().getMetrics().httpCodeElb(HttpCodeElb.ELB_5XX_COUNT, perMinute("Sum")), 1, 3, props.alarmTopic());
-        alarm("UnhealthyTasks", "A task of the API failed its readiness checks for 3 minutes",
+        OperatorAlarms.atOrAbove(this, "LoadBalancer5xx", "The load balancer answered 5xx itself (no healthy task, or tasks refusing connections)",
+                props.origin().loadBalancer().getMetrics().httpCodeElb(HttpCodeElb.ELB_5XX_COUNT, perMinute("Sum")),
+                1, 3, props.alarmTopic());
+        OperatorAlarms.atOrAbove(this, "UnhealthyTasks", "A task of the API failed its readiness checks for 3 minutes",
                 props.origin().targetGroup().getMetrics().unhealthyHostCount(perMinute("Maximum")), 1, 3, props.alarmTopic());
-        alarm("Cpu", "The API's tasks ran above 85 % CPU for 5 minutes (autoscaling is at its maximum, or behind)",
+        OperatorAlarms.atOrAbove(this, "Cpu", "The API's tasks ran above 85 % CPU for 5 minutes (autoscaling is at its maximum, or behind)",
                 service.metricCpuUtilization(perMinute("Average")), 85, 5, props.alarmTopic());
-        alarm("Memory", "The API's tasks used above 85 % of their memory for 5 minutes",
+        OperatorAlarms.atOrAbove(this, "Memory", "The API's tasks used above 85 % of their memory for 5 minutes",
                 service.metricMemoryUtilization(perMinute("Average")), 85, 5, props.alarmTopic());
     }
 
     private static MetricOptions perMinute(String statistic) {
         return MetricOptions.builder().period(Duration.minutes(1)).statistic(statistic).build();
-    }
-
-    private Alarm alarm(String id, String description, IMetric metric, Number threshold, int periods, ITopic topic) {
-        Alarm alarm = Alarm.Builder.create(this, id)
-                .alarmDescription(description)
-                .metric(metric)
-                .threshold(threshold)
-                .evaluationPeriods(periods)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        alarm.addAlarmAction(new SnsAction(topic));
-        alarm.addOkAction(new SnsAction(topic));
-        return alarm;
     }
 
     public FargateService service() {

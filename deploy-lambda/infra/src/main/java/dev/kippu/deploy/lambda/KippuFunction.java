@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.kippu.deploy.shared.OperatorAlarms;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
@@ -11,11 +12,7 @@ import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
-import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
-import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.codedeploy.AutoRollbackConfig;
 import software.amazon.awscdk.services.codedeploy.ILambdaApplication;
 import software.amazon.awscdk.services.codedeploy.LambdaDeploymentConfig;
@@ -109,13 +106,15 @@ public class KippuFunction extends Construct {
 
         Duration minute = Duration.minutes(1);
         List<Alarm> alarms = List.of(
-                alarm("Errors", props.functionName() + " failed " + ERRORS_PER_MINUTE + " or more invocations in a minute",
-                        live.metricErrors(MetricOptions.builder().period(minute).statistic("Sum").build()), ERRORS_PER_MINUTE, 1, props),
-                alarm("Throttles", props.functionName() + " was throttled",
-                        live.metric("Throttles", MetricOptions.builder().period(minute).statistic("Sum").build()), 1, 1, props),
-                alarm("P99Duration", props.functionName() + "'s p99 duration stayed over " + props.p99Limit().toMilliseconds() + " ms for 3 minutes",
+                OperatorAlarms.atOrAbove(this, "Errors", props.functionName() + " failed " + ERRORS_PER_MINUTE + " or more invocations in a minute",
+                        live.metricErrors(MetricOptions.builder().period(minute).statistic("Sum").build()),
+                        ERRORS_PER_MINUTE, 1, props.alarmTopic()),
+                OperatorAlarms.atOrAbove(this, "Throttles", props.functionName() + " was throttled",
+                        live.metric("Throttles", MetricOptions.builder().period(minute).statistic("Sum").build()), 1, 1, props.alarmTopic()),
+                OperatorAlarms.atOrAbove(this, "P99Duration",
+                        props.functionName() + "'s p99 duration stayed over " + props.p99Limit().toMilliseconds() + " ms for 3 minutes",
                         live.metricDuration(MetricOptions.builder().period(minute).statistic("p99").build()),
-                        props.p99Limit().toMilliseconds(), 3, props));
+                        props.p99Limit().toMilliseconds(), 3, props.alarmTopic()));
 
         LambdaDeploymentGroup deployment = LambdaDeploymentGroup.Builder.create(this, "Deployment")
                 .application(props.deployments())
@@ -128,20 +127,6 @@ public class KippuFunction extends Construct {
                 .reason("AWSCodeDeployRoleForLambdaLimited is AWS's policy for shifting a Lambda alias: CodeDeploy's own actions, kept current by AWS")
                 .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited"))
                 .build()), true);
-    }
-
-    private Alarm alarm(String id, String description, IMetric metric, Number threshold, int periods, Props props) {
-        Alarm alarm = Alarm.Builder.create(this, id)
-                .alarmDescription(description)
-                .metric(metric)
-                .threshold(threshold)
-                .evaluationPeriods(periods)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        alarm.addAlarmAction(new SnsAction(props.alarmTopic()));
-        alarm.addOkAction(new SnsAction(props.alarmTopic()));
-        return alarm;
     }
 
     public Function function() {
