@@ -1,5 +1,7 @@
 package dev.kippu.deploy.shared;
 
+import java.util.Map;
+
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -47,5 +49,22 @@ public record SharedResources(
                 SharedExport.MAIL_FROM.importValue(prefix),
                 SharedExport.MAIL_IDENTITY_ARN.importValue(prefix),
                 Topic.fromTopicArn(scope, "AlarmTopic", SharedExport.ALARM_TOPIC_ARN.importValue(prefix)));
+    }
+
+    /**
+     * The application's settings (README's table) that every runtime gives it: these resources, and
+     * the cloud profile. A runtime adds what only it knows (region, credentials, port).
+     */
+    public Map<String, String> applicationEnvironment() {
+        return Map.of(
+                "KIPPU_TABLE", tableName,
+                "KIPPU_EMAIL_QUEUE", emailQueue.getQueueName(),
+                "KIPPU_MAIL_FROM", mailFrom,
+                "KIPPU_USER_POOL_ID", userPoolId,
+                "KIPPU_CLIENT_IDS", webClientId,
+                "KIPPU_UPLOADS_BUCKET", uploadsBucketName,
+                "KIPPU_MEDIA_BUCKET", mediaBucketName,
+                "KIPPU_MEDIA_BASE_URL", mediaBaseUrl,
+                "SPRING_PROFILES_ACTIVE", "prod");
     }
 }

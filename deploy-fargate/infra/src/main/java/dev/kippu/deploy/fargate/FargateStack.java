@@ -79,17 +79,8 @@ public class FargateStack extends Stack {
                 .build()));
         ContainerImage image = image(settings.image());
 
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "KIPPU_TABLE", shared.tableName(),
-                "KIPPU_EMAIL_QUEUE", shared.emailQueue().getQueueName(),
-                "KIPPU_MAIL_FROM", shared.mailFrom(),
-                "KIPPU_USER_POOL_ID", shared.userPoolId(),
-                "KIPPU_CLIENT_IDS", shared.webClientId(),
-                "KIPPU_UPLOADS_BUCKET", shared.uploadsBucketName(),
-                "KIPPU_MEDIA_BUCKET", shared.mediaBucketName(),
-                "KIPPU_MEDIA_BASE_URL", shared.mediaBaseUrl(),
-                "AWS_REGION", Aws.REGION,
-                "SPRING_PROFILES_ACTIVE", "prod"));
+        Map<String, String> environment = new HashMap<>(shared.applicationEnvironment());
+        environment.put("AWS_REGION", Aws.REGION);
         environment.put("KIPPU_AWS_CREDENTIALS", "container");
         Map<String, String> serviceEnvironment = new HashMap<>(environment);
         serviceEnvironment.put("PORT", Integer.toString(PORT));

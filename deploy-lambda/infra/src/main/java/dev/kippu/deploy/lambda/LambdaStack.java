@@ -65,16 +65,8 @@ public class LambdaStack extends Stack {
                 ? Optional.of(capacityProvider(name, settings))
                 : Optional.empty();
         Optional<LambdaSettings.ManagedInstances> instances = capacity.map(provider -> settings.instances());
-        Map<String, String> environment = Map.of(
-                "KIPPU_TABLE", shared.tableName(),
-                "KIPPU_EMAIL_QUEUE", shared.emailQueue().getQueueName(),
-                "KIPPU_MAIL_FROM", shared.mailFrom(),
-                "KIPPU_USER_POOL_ID", shared.userPoolId(),
-                "KIPPU_CLIENT_IDS", shared.webClientId(),
-                "KIPPU_UPLOADS_BUCKET", shared.uploadsBucketName(),
-                "KIPPU_MEDIA_BUCKET", shared.mediaBucketName(),
-                "KIPPU_MEDIA_BASE_URL", shared.mediaBaseUrl(),
-                "SPRING_PROFILES_ACTIVE", "prod");
+        // Lambda sets AWS_REGION and the role's credentials itself; the default chain (KIPPU_AWS_CREDENTIALS unset) reads them
+        Map<String, String> environment = shared.applicationEnvironment();
 
         KippuFunction http = new KippuFunction(this, "Http", new KippuFunction.Props(name + "-http",
                 "Kippu's API: API Gateway HTTP API and Function URL events", HTTP_HANDLER, Duration.seconds(30), Duration.seconds(3),
