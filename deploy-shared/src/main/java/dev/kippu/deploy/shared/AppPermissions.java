@@ -3,7 +3,11 @@ package dev.kippu.deploy.shared;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
 
 /**
  * What each runtime's roles may do: exactly the calls the application makes (its AWS SDK calls in
@@ -73,6 +77,21 @@ public final class AppPermissions {
         queue.addAll(QUEUE_WORK);
         statements.add(statement(queue, List.of(shared.emailQueue().getQueueArn())));
         return List.copyOf(statements);
+    }
+
+    /**
+     * Gives {@code role} these statements (one of the lists above), with the reason for their only
+     * wildcards, which cdk-nag asks for (AwsSolutions-IAM5): the table's indexes and the covers' prefix.
+     */
+    public static void grant(Role role, List<PolicyStatement> statements) {
+        statements.forEach(role::addToPolicy);
+        NagSuppressions.addResourceSuppressions(role, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                .reason("index/* is this table's own indexes, which the application queries; covers/* is the prefix "
+                        + "the application names each upload and published cover under (one object per upload or content hash)")
+                .appliesTo(List.of(
+                        RegexAppliesTo.builder().regex("/^Resource::.*/index/\\*$/").build(),
+                        RegexAppliesTo.builder().regex("/^Resource::.*/covers/\\*$/").build()))
+                .build()), true);
     }
 
     private static PolicyStatement table(SharedResources shared, List<String> actions) {

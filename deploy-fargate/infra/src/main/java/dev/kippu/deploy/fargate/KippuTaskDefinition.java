@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.kippu.deploy.shared.AppPermissions;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
-import io.github.cdklabs.cdknag.RegexAppliesTo;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -70,14 +70,7 @@ public class KippuTaskDefinition extends Construct {
                 .assumedBy(ecsTasks())
                 .description(props.family() + " (the application): what its code calls, on the shared resources")
                 .build();
-        props.permissions().forEach(taskRole::addToPolicy);
-        NagSuppressions.addResourceSuppressions(taskRole, List.of(NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                .reason("index/* is this table's own indexes, which the application queries; covers/* is the prefix "
-                        + "the application names each upload and published cover under (one object per upload or content hash)")
-                .appliesTo(List.of(
-                        RegexAppliesTo.builder().regex("/^Resource::.*/index/\\*$/").build(),
-                        RegexAppliesTo.builder().regex("/^Resource::.*/covers/\\*$/").build()))
-                .build()), true);
+        AppPermissions.grant(taskRole, props.permissions());
 
         taskDefinition = FargateTaskDefinition.Builder.create(this, "TaskDefinition")
                 .family(props.family())

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.kippu.deploy.shared.AppPermissions;
 import dev.kippu.deploy.shared.OperatorAlarms;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
-import io.github.cdklabs.cdknag.RegexAppliesTo;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -65,15 +65,7 @@ public class KippuFunction extends Construct {
                 .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
                 .resources(List.of(logs.getLogGroupArn()))
                 .build());
-        props.permissions().forEach(role::addToPolicy);
-        NagSuppressions.addResourceSuppressions(role, List.of(
-                NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                        .reason("index/* is this table's own indexes, which the application queries; covers/* is the prefix "
-                                + "the application names each upload and published cover under (one object per upload or content hash)")
-                        .appliesTo(List.of(
-                                RegexAppliesTo.builder().regex("/^Resource::.*/index/\\*$/").build(),
-                                RegexAppliesTo.builder().regex("/^Resource::.*/covers/\\*$/").build()))
-                        .build()), true);
+        AppPermissions.grant(role, props.permissions());
 
         Function.Builder builder = Function.Builder.create(this, "Function")
                 .functionName(props.functionName())
