@@ -3,6 +3,7 @@ package dev.kippu.deploy.fargate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import dev.kippu.deploy.shared.AppPermissions;
 import io.github.cdklabs.cdknag.NagPackSuppression;
@@ -90,7 +91,8 @@ public class KippuTaskDefinition extends Construct {
         ContainerDefinitionOptions.Builder options = ContainerDefinitionOptions.builder()
                 .containerName(CONTAINER_NAME)
                 .image(props.image())
-                .environment(props.environment())
+                // by name: ECS keeps the list's order, and another order of the same settings would be a new revision, a redeployment
+                .environment(new TreeMap<>(props.environment()))
                 .logging(LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix(props.family()).build()))
                 .readonlyRootFilesystem(true)
                 .user(NON_ROOT_USER)

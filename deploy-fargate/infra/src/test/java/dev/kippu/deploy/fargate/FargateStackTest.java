@@ -256,6 +256,13 @@ class FargateStackTest {
     }
 
     @Test
+    void eachContainersSettingsAreListedByNameSoThatTheSameSettingsAreTheSameRevision() {
+        for (String family : List.of("kippu-fargate-api", "kippu-fargate-reminders")) {
+            assertThat(environmentVariables(family)).extracting(variable -> (String) variable.get("Name")).isSorted();
+        }
+    }
+
+    @Test
     void fiveXxUnhealthyTasksCpuMemoryAndFailedRunsAlarmTheOperators() {
         for (String metric : List.of("HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count", "UnHealthyHostCount", "CPUUtilization",
                 "MemoryUtilization", "kippu-fargate-reminders-failures")) {
@@ -288,11 +295,14 @@ class FargateStackTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> environmentOf(String family) {
+    private static List<Map<String, Object>> environmentVariables(String family) {
         Map<String, Object> definition = synthesized.properties("AWS::ECS::TaskDefinition", Map.of("Family", family));
-        List<Map<String, Object>> variables = (List<Map<String, Object>>) ((List<Map<String, Object>>) definition.get("ContainerDefinitions"))
-                .getFirst().get("Environment");
-        return variables.stream().collect(Collectors.toMap(variable -> (String) variable.get("Name"), variable -> variable.get("Value")));
+        return (List<Map<String, Object>>) ((List<Map<String, Object>>) definition.get("ContainerDefinitions")).getFirst().get("Environment");
+    }
+
+    private static Map<String, Object> environmentOf(String family) {
+        return environmentVariables(family).stream()
+                .collect(Collectors.toMap(variable -> (String) variable.get("Name"), variable -> variable.get("Value")));
     }
 
     private static Map<String, Object> joined(String export, String suffix) {
