@@ -103,7 +103,11 @@ public final class KippuImage {
 
     /** Starts the service on a free port and returns once its readiness probe answers 200. */
     public KippuContainer startService() {
-        int port = StandInProcess.freePort();
+        return startService(StandInProcess.freePort());
+    }
+
+    /** {@link #startService()} on {@code port}, as a person runs it (8080). */
+    public KippuContainer startService(int port) {
         GenericContainer<?> container = container()
                 .withEnv("PORT", Integer.toString(port))
                 // the host's network: listen on the loopback address only, as the tests' own processes do
