@@ -63,8 +63,8 @@ public record SharedSettings(
         Optional<SlackChannel> slack = context.text("kippu:slackChannelId").map(channel -> new SlackChannel(
                 context.text("kippu:slackWorkspaceId").orElseThrow(() -> missing("kippu:slackWorkspaceId", "kippu:slackChannelId")), channel));
         Optional<ApiOrigin> api = context.text("kippu:apiOrigin").map(host -> new ApiOrigin(host,
-                ApiOrigin.Kind.of(context.choice("kippu:apiOriginType", "lambda-url", List.of("lambda-url", "https", "http"))),
-                context.text("kippu:apiOriginSecretName")));
+                ApiOrigin.Kind.of(context.choice("kippu:apiOriginType", "lambda-url", List.of("lambda-url", "https", "vpc"))),
+                context.text("kippu:apiVpcOriginId")));
         return new SharedSettings(
                 prefix,
                 context.flag("kippu:deletionProtection", true),
@@ -106,29 +106,29 @@ public record SharedSettings(
     }
 
     /**
-     * @param host             the API's host name: a Lambda Function URL's ({@code <id>.lambda-url.<region>.on.aws}),
-     *                         an HTTP API's, a load balancer's, a Cloud Run service's
-     * @param kind             a Function URL is signed by CloudFront (origin access control); any other origin is
-     *                         not, and is reached over HTTPS, or over HTTP (a load balancer without a certificate)
-     * @param verifySecretName the Secrets Manager secret whose value CloudFront sends to the origin in
-     *                         {@link WebDistribution#ORIGIN_VERIFY_HEADER}, for an origin that admits only requests carrying it
+     * @param host        the API's host name: a Lambda Function URL's ({@code <id>.lambda-url.<region>.on.aws}), an HTTP
+     *                    API's, a Cloud Run service's; for a VPC origin, the internal load balancer's (or its own name
+     *                    with HTTPS), which CloudFront sends as Host and, with HTTPS, as the TLS server name
+     * @param kind        a Function URL is signed by CloudFront (origin access control); an HTTPS origin is not; a VPC
+     *                    origin (deploy-fargate's internal load balancer) is reached inside the VPC, never over the internet
+     * @param vpcOriginId the CloudFront VPC origin's id (Fargate's {@code ApiVpcOriginId}), for a VPC origin
      */
-    public record ApiOrigin(String host, Kind kind, Optional<String> verifySecretName) {
+    public record ApiOrigin(String host, Kind kind, Optional<String> vpcOriginId) {
 
         public ApiOrigin {
-            if (kind == Kind.HTTP && verifySecretName.isEmpty()) {
-                throw new IllegalArgumentException("kippu:apiOriginType=http needs kippu:apiOriginSecretName: "
-                        + "a plain HTTP origin must tell CloudFront's requests from anyone else's");
+            if ((kind == Kind.VPC) != vpcOriginId.isPresent()) {
+                throw new IllegalArgumentException("kippu:apiVpcOriginId goes with kippu:apiOriginType=vpc, and only with it: "
+                        + "the id of the VPC origin that the runtime stack made for its internal load balancer (its ApiVpcOriginId output)");
             }
         }
 
         public enum Kind {
-            LAMBDA_URL, HTTPS, HTTP;
+            LAMBDA_URL, HTTPS, VPC;
 
             static Kind of(String name) {
                 return switch (name) {
                     case "lambda-url" -> LAMBDA_URL;
-                    case "http" -> HTTP;
+                    case "vpc" -> VPC;
                     default -> HTTPS;
                 };
             }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.services.certificatemanager.ICertificate;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
@@ -25,7 +24,7 @@ import software.amazon.awscdk.services.cloudfront.FunctionUrlOriginAccessControl
 import software.amazon.awscdk.services.cloudfront.HeadersFrameOption;
 import software.amazon.awscdk.services.cloudfront.HeadersReferrerPolicy;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
-import software.amazon.awscdk.services.cloudfront.IOrigin;
+import software.amazon.awscdk.services.cloudfront.IVpcOrigin;
 import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.OriginRequestPolicy;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
@@ -41,6 +40,8 @@ import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.HttpOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.HttpOriginProps;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.cloudfront.origins.VpcOrigin;
+import software.amazon.awscdk.services.cloudfront.origins.VpcOriginProps;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
@@ -48,8 +49,8 @@ import software.constructs.Construct;
  * The site's one CloudFront distribution. The web bucket (the front end's static export, with
  * {@code trailingSlash}) is the default; {@code /covers/*} is the media bucket; {@code /graphql*}
  * is the API, once a runtime is deployed and its host given. Both buckets are read through origin
- * access control; a Lambda Function URL is signed by its own origin access control; an origin with a
- * shared secret (a load balancer) gets it in {@link #ORIGIN_VERIFY_HEADER}. Every response carries
+ * access control; a Lambda Function URL is signed by its own origin access control; a load balancer
+ * in the VPC is a VPC origin, which only this account's distributions can use. Every response carries
  * the security headers.
  *
  * <p>Pages: {@code /events/} is {@code /events/index.html} in the bucket, {@code /events} redirects to
@@ -68,9 +69,9 @@ public class WebDistribution extends Construct {
      * Function URL: origin access control signs the request to the URL in {@code Authorization} itself.
      */
     public static final String VIEWER_AUTHORIZATION_HEADER = "x-kippu-authorization";
-    /** The header in which CloudFront sends an origin's shared secret, when it has one (a load balancer's listener checks it). */
-    public static final String ORIGIN_VERIFY_HEADER = "x-kippu-origin-verify";
     static final String NOT_FOUND_PAGE = "/404.html";
+    /** How long CloudFront waits for the API (a runtime behind a load balancer drains a leaving instance as long). */
+    public static final Duration API_READ_TIMEOUT = Duration.seconds(30);
 
     private final Distribution distribution;
 
@@ -142,22 +143,10 @@ public class WebDistribution extends Construct {
                             + "CloudFront fixes; with a domain the site's certificate is served with TLSv1.2_2021 at least")
                     .build());
         }
-        if (props.api().map(api -> api.kind() == SharedSettings.ApiOrigin.Kind.HTTP).orElse(false)) {
-            reasons.add(NagPackSuppression.builder().id("AwsSolutions-CFR5")
-                    .reason("The API origin is a load balancer without a certificate (kippu:apiOriginType=http), reached over HTTP: its security "
-                            + "group admits only CloudFront's origin-facing addresses and its listener only requests with the secret header. "
-                            + "A certificate for an origin name (deploy-fargate/infra) makes that hop HTTPS")
-                    .build());
-        }
         NagSuppressions.addResourceSuppressions(distribution, reasons);
     }
 
     private BehaviorOptions apiBehavior(SharedSettings.ApiOrigin api, ResponseHeadersPolicy securityHeaders) {
-        HttpOriginProps.Builder origin = HttpOriginProps.builder()
-                .protocolPolicy(api.kind() == SharedSettings.ApiOrigin.Kind.HTTP ? OriginProtocolPolicy.HTTP_ONLY : OriginProtocolPolicy.HTTPS_ONLY)
-                .readTimeout(Duration.seconds(30));
-        // a dynamic reference: CloudFormation puts the value into the distribution, the template holds only the secret's name
-        api.verifySecretName().ifPresent(name -> origin.customHeaders(Map.of(ORIGIN_VERIFY_HEADER, SecretValue.secretsManager(name).unsafeUnwrap())));
         BehaviorOptions.Builder behavior = BehaviorOptions.builder()
                 .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
                 .allowedMethods(AllowedMethods.ALLOW_ALL)
@@ -165,6 +154,14 @@ public class WebDistribution extends Construct {
                 // with caching off, this forwards Authorization too (not Host: the origin has its own)
                 .originRequestPolicy(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER)
                 .responseHeadersPolicy(securityHeaders);
+        if (api.kind() == SharedSettings.ApiOrigin.Kind.VPC) {
+            // the VPC origin (the runtime stack's, by id) carries the protocol and port; CloudFront reaches it inside the VPC
+            IVpcOrigin vpcOrigin = software.amazon.awscdk.services.cloudfront.VpcOrigin.fromVpcOriginId(this, "ApiVpcOrigin",
+                    api.vpcOriginId().orElseThrow());
+            return behavior.origin(VpcOrigin.withVpcOrigin(vpcOrigin,
+                    VpcOriginProps.builder().domainName(api.host()).readTimeout(API_READ_TIMEOUT).build())).build();
+        }
+        HttpOriginProps.Builder origin = HttpOriginProps.builder().protocolPolicy(OriginProtocolPolicy.HTTPS_ONLY).readTimeout(API_READ_TIMEOUT);
         if (api.kind() == SharedSettings.ApiOrigin.Kind.LAMBDA_URL) {
             origin.originAccessControlId(new FunctionUrlOriginAccessControl(this, "FunctionUrlAccess").getOriginAccessControlId());
             behavior.functionAssociations(List.of(FunctionAssociation.builder()
@@ -176,8 +173,7 @@ public class WebDistribution extends Construct {
                     .eventType(FunctionEventType.VIEWER_REQUEST)
                     .build()));
         }
-        IOrigin apiOrigin = new HttpOrigin(api.host(), origin.build());
-        return behavior.origin(apiOrigin).build();
+        return behavior.origin(new HttpOrigin(api.host(), origin.build())).build();
     }
 
     private static ErrorResponse notFoundPage(int status) {

@@ -17,7 +17,7 @@ import software.amazon.awscdk.assertions.Template;
 /**
  * The shared stack with every option the context offers: a custom domain (and its certificate stack),
  * Google sign-in, phone verification, no deletion protection, NAT, interface endpoints, Slack, LINE,
- * and a Function URL as the API origin.
+ * and a Function URL as the API origin; also the other API origins (any HTTPS host, a VPC origin).
  */
 class SharedStackOptionsTest {
 
@@ -158,23 +158,41 @@ class SharedStackOptionsTest {
     }
 
     @Test
-    void aPlainHttpOriginGetsTheSharedSecretFromSecretsManagerInAHeader() {
-        SynthesizedShared http = SynthesizedShared.of(Map.of("kippu:apiOrigin", "kippu-api-123.ap-northeast-1.elb.amazonaws.com",
-                "kippu:apiOriginType", "http", "kippu:apiOriginSecretName", "kippu-fargate-origin-verify"), Optional.empty());
-        http.shared().hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
+    void aVpcOriginIsTheRuntimeStacksByIdWithNoPublicOriginBesideIt() {
+        SynthesizedShared vpc = SynthesizedShared.of(Map.of("kippu:apiOrigin", "internal-kippu-api-123.ap-northeast-1.elb.amazonaws.com",
+                "kippu:apiOriginType", "vpc", "kippu:apiVpcOriginId", "vo_0123456789abcdefghijkl"), Optional.empty());
+        vpc.shared().hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "CacheBehaviors", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "PathPattern", "/graphql*",
+                        "AllowedMethods", List.of("GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"),
+                        "CachePolicyId", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+                        "OriginRequestPolicyId", "b689b0a8-53d0-40ab-baf2-68738e2966ac",
+                        "ViewerProtocolPolicy", "https-only",
+                        "FunctionAssociations", Match.absent())))),
                 "Origins", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "DomainName", "kippu-api-123.ap-northeast-1.elb.amazonaws.com",
-                        "CustomOriginConfig", Match.objectLike(Map.of("OriginProtocolPolicy", "http-only")),
-                        "OriginCustomHeaders", List.of(Map.of("HeaderName", "x-kippu-origin-verify",
-                                "HeaderValue", "{{resolve:secretsmanager:kippu-fargate-origin-verify:SecretString:::}}"))))))))));
-        SynthesizedShared.assertNagClean(http.stacks().shared());
+                        "DomainName", "internal-kippu-api-123.ap-northeast-1.elb.amazonaws.com",
+                        "VpcOriginConfig", Map.of("VpcOriginId", "vo_0123456789abcdefghijkl", "OriginReadTimeout", 30),
+                        "CustomOriginConfig", Match.absent(),
+                        "OriginCustomHeaders", Match.absent(),
+                        "OriginAccessControlId", Match.absent()))))))));
+        // the runtime stack owns the VPC origin: this stack only refers to it
+        vpc.shared().resourceCountIs("AWS::CloudFront::VpcOrigin", 0);
+        vpc.shared().resourcePropertiesCountIs("AWS::CloudFront::OriginAccessControl",
+                Map.of("OriginAccessControlConfig", Match.objectLike(Map.of("OriginAccessControlOriginType", "lambda"))), 0);
+        SynthesizedShared.assertNagClean(vpc.stacks().shared());
     }
 
     @Test
-    void aPlainHttpOriginWithoutASecretIsRefused() {
-        App app = App.Builder.create().context(Map.of("kippu:apiOrigin", "kippu-api-123.ap-northeast-1.elb.amazonaws.com",
+    void aVpcOriginNeedsItsIdAndOnlyAVpcOriginHasOne() {
+        App noId = App.Builder.create().context(Map.of("kippu:apiOrigin", "internal-kippu-api-123.ap-northeast-1.elb.amazonaws.com",
+                "kippu:apiOriginType", "vpc")).build();
+        assertThatThrownBy(() -> SharedSettings.from(new Context(noId.getNode()))).hasMessageContaining("kippu:apiVpcOriginId");
+        App idWithoutVpc = App.Builder.create().context(Map.of("kippu:apiOrigin", "abc.execute-api.ap-northeast-1.amazonaws.com",
+                "kippu:apiOriginType", "https", "kippu:apiVpcOriginId", "vo_0123456789abcdefghijkl")).build();
+        assertThatThrownBy(() -> SharedSettings.from(new Context(idWithoutVpc.getNode()))).hasMessageContaining("kippu:apiOriginType=vpc");
+        App plainHttp = App.Builder.create().context(Map.of("kippu:apiOrigin", "kippu-api-123.ap-northeast-1.elb.amazonaws.com",
                 "kippu:apiOriginType", "http")).build();
-        assertThatThrownBy(() -> SharedSettings.from(new Context(app.getNode()))).hasMessageContaining("kippu:apiOriginSecretName");
+        assertThatThrownBy(() -> SharedSettings.from(new Context(plainHttp.getNode()))).hasMessageContaining("lambda-url, https, vpc");
     }
 
     @Test

@@ -65,7 +65,6 @@ public class FargateStack extends Stack {
                 .vpcId(SharedExport.VPC_ID.importValue(prefix))
                 .availabilityZones(IntStream.range(0, SharedExport.MIN_AZS).mapToObj(i -> Fn.select(i, Fn.getAzs())).toList())
                 .privateSubnetIds(SharedExport.PRIVATE_SUBNET_IDS.importList(prefix, SharedExport.MIN_AZS))
-                .publicSubnetIds(SharedExport.PUBLIC_SUBNET_IDS.importList(prefix, SharedExport.MIN_AZS))
                 .build());
         ISecurityGroup runtimeSecurityGroup = SecurityGroup.fromSecurityGroupId(this, "RuntimeSecurityGroup",
                 SharedExport.RUNTIME_SECURITY_GROUP_ID.importValue(prefix), SecurityGroupImportOptions.builder().mutable(false).build());
@@ -95,20 +94,22 @@ public class FargateStack extends Stack {
                 settings.jobArchitecture() == FargateSettings.JobArchitecture.ARM64 ? CpuArchitecture.ARM64 : CpuArchitecture.X86_64,
                 settings.cpu(), settings.memoryMiB(), environment, AppPermissions.schedule(shared), settings.logRetention()));
 
-        OriginLoadBalancer origin = new OriginLoadBalancer(this, "Origin", new OriginLoadBalancer.Props(vpc, vpc.getPublicSubnets(),
-                cloudFrontOrigins(settings), PORT, name + "-origin-verify", settings.origin()));
+        OriginLoadBalancer origin = new OriginLoadBalancer(this, "Origin", new OriginLoadBalancer.Props(name + "-api", vpc,
+                vpc.getPrivateSubnets(), cloudFrontOrigins(settings), PORT, settings.origin()));
         new ApiService(this, "Api", new ApiService.Props(name + "-api", cluster, apiTask, vpc.getPrivateSubnets(), runtimeSecurityGroup,
                 origin, settings.scaling(), shared.alarmTopic()));
         new ReminderJob(this, "Reminders", new ReminderJob.Props(name + "-reminders", settings.reminderSchedule(), cluster, jobTask,
                 vpc.getPrivateSubnets(), runtimeSecurityGroup, shared.alarmTopic()));
 
-        String originType = settings.origin().isPresent() ? "https" : "http";
         CfnOutput.Builder.create(this, "ApiOriginHost")
-                .description("The shared stack's kippu:apiOrigin, with kippu:apiOriginType=" + originType
-                        + " and kippu:apiOriginSecretName=" + name + "-origin-verify, so that the site's /graphql reaches this service")
+                .description("The shared stack's kippu:apiOrigin, with kippu:apiOriginType=vpc and kippu:apiVpcOriginId=<ApiVpcOriginId>, "
+                        + "so that the site's /graphql reaches this service")
                 .value(origin.originHost())
                 .build();
-        CfnOutput.Builder.create(this, "ApiOriginSecretName").value(name + "-origin-verify").build();
+        CfnOutput.Builder.create(this, "ApiVpcOriginId")
+                .description("The shared stack's kippu:apiVpcOriginId: the CloudFront VPC origin of the internal load balancer")
+                .value(origin.vpcOrigin().getVpcOriginId())
+                .build();
         CfnOutput.Builder.create(this, "LoadBalancerDnsName").value(origin.loadBalancer().getLoadBalancerDnsName()).build();
     }
 

@@ -9,6 +9,9 @@ import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
+import software.amazon.awscdk.services.cloudfront.OriginProtocolPolicy;
+import software.amazon.awscdk.services.cloudfront.VpcOrigin;
+import software.amazon.awscdk.services.cloudfront.VpcOriginEndpoint;
 import software.amazon.awscdk.services.ec2.IPrefixList;
 import software.amazon.awscdk.services.ec2.ISubnet;
 import software.amazon.awscdk.services.ec2.IVpc;
@@ -16,17 +19,13 @@ import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
-import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationActionProps;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
-import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
 import software.amazon.awscdk.services.route53.ARecord;
@@ -35,31 +34,32 @@ import software.amazon.awscdk.services.route53.PublicHostedZone;
 import software.amazon.awscdk.services.route53.PublicHostedZoneAttributes;
 import software.amazon.awscdk.services.route53.RecordTarget;
 import software.amazon.awscdk.services.route53.targets.LoadBalancerTarget;
-import software.amazon.awscdk.services.secretsmanager.Secret;
-import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
- * The API's origin for the shared CloudFront distribution: an internet-facing load balancer in the
- * public subnets that only CloudFront reaches. Its security group admits the CloudFront
- * origin-facing prefix list alone, on the listener's port; the listener forwards only requests that
- * carry the shared secret CloudFront adds ({@link WebDistribution#ORIGIN_VERIFY_HEADER}, from
- * Secrets Manager) and answers 403 to anything else (another CloudFront distribution, for one).
- * With an origin name and its zone the listener is HTTPS with a certificate for that name; without,
- * it is HTTP, since no certificate can be had for the load balancer's own AWS name.
+ * The API's origin for the shared CloudFront distribution: an internal load balancer in the private
+ * subnets, and the CloudFront VPC origin through which the distribution reaches it without leaving
+ * AWS's network. Nothing about it is public: no public address, no route from the internet. Its
+ * security group admits the CloudFront origin-facing prefix list alone, on the listener's port, as
+ * the CDK's VPC origin guide shows; the group CloudFront makes in the VPC for its VPC origins
+ * ({@code CloudFront-VPCOrigins-Service-SG}) would be narrower, but CloudFormation does not give its
+ * id, and only a lookup after the VPC origin exists could. A VPC origin serves only distributions of
+ * this account, so no shared secret is needed. With an origin name and its zone the listener (and the VPC origin)
+ * is HTTPS with a certificate for that name, so that the hop is encrypted too; without, it is HTTP,
+ * since no certificate can be had for the load balancer's own AWS name.
  */
 public class OriginLoadBalancer extends Construct {
 
     public static final String HEALTH_CHECK_PATH = "/actuator/health/readiness";
     /**
      * How long a task leaving the service still finishes its requests before ECS stops it: as long as
-     * CloudFront waits for the origin (deploy-shared's API read timeout), so that none is cut off.
+     * CloudFront waits for the origin, so that none is cut off.
      */
-    public static final Duration DEREGISTRATION_DELAY = Duration.seconds(30);
+    public static final Duration DEREGISTRATION_DELAY = WebDistribution.API_READ_TIMEOUT;
 
     private final ApplicationLoadBalancer loadBalancer;
     private final ApplicationTargetGroup targetGroup;
-    private final Secret originSecret;
+    private final VpcOrigin vpcOrigin;
     private final String originHost;
 
     public OriginLoadBalancer(Construct scope, String id, Props props) {
@@ -68,16 +68,16 @@ public class OriginLoadBalancer extends Construct {
         int listenerPort = https ? 443 : 80;
         SecurityGroup securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
                 .vpc(props.vpc())
-                .description("Kippu API load balancer: in from CloudFront origin-facing addresses only, out to the API tasks")
+                .description("Kippu API load balancer (internal): in from the CloudFront VPC origin only, out to the API tasks")
                 .allowAllOutbound(false)
                 .build();
         securityGroup.addIngressRule(Peer.prefixList(props.cloudFrontOrigins().getPrefixListId()), Port.tcp(listenerPort),
-                "CloudFront origin-facing servers");
+                "CloudFront VPC origin (origin-facing servers)");
 
         loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
                 .vpc(props.vpc())
-                .internetFacing(true)
-                .vpcSubnets(SubnetSelection.builder().subnets(props.publicSubnets()).build())
+                .internetFacing(false)
+                .vpcSubnets(SubnetSelection.builder().subnets(props.privateSubnets()).build())
                 .securityGroup(securityGroup)
                 .dropInvalidHeaderFields(true)
                 .build();
@@ -99,22 +99,11 @@ public class OriginLoadBalancer extends Construct {
                         .build())
                 .build();
 
-        originSecret = Secret.Builder.create(this, "OriginSecret")
-                .secretName(props.secretName())
-                .description("Kippu: the value CloudFront sends in " + WebDistribution.ORIGIN_VERIFY_HEADER + " and the load balancer checks")
-                .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(48).build())
-                .build();
-        NagSuppressions.addResourceSuppressions(originSecret, List.of(NagPackSuppression.builder().id("AwsSolutions-SMG4")
-                .reason("Both the listener rule and the distribution take the value when their stacks deploy (a dynamic reference): rotating it "
-                        + "means a new value, then deploying this stack and the shared one; docs/infrastructure.md says how")
-                .build()));
-
         BaseApplicationListenerProps.Builder listener = BaseApplicationListenerProps.builder()
                 .port(listenerPort)
                 .protocol(https ? ApplicationProtocol.HTTPS : ApplicationProtocol.HTTP)
                 .open(false)
-                .defaultAction(ListenerAction.fixedResponse(403, FixedResponseOptions.builder()
-                        .contentType("text/plain").messageBody("Forbidden").build()));
+                .defaultAction(ListenerAction.forward(List.of(targetGroup)));
         props.origin().ifPresent(origin -> {
             IPublicHostedZone zone = PublicHostedZone.fromPublicHostedZoneAttributes(this, "Zone", PublicHostedZoneAttributes.builder()
                     .hostedZoneId(origin.zoneId()).zoneName(origin.zoneName()).build());
@@ -126,17 +115,18 @@ public class OriginLoadBalancer extends Construct {
             ARecord.Builder.create(this, "Alias").zone(zone).recordName(origin.name())
                     .target(RecordTarget.fromAlias(new LoadBalancerTarget(loadBalancer))).build();
         });
-        ApplicationListener front = loadBalancer.addListener(https ? "Https" : "Http", listener.build());
-        front.addAction("FromCloudFront", AddApplicationActionProps.builder()
-                .priority(1)
-                .conditions(List.of(ListenerCondition.httpHeader(WebDistribution.ORIGIN_VERIFY_HEADER,
-                        List.of(originSecret.getSecretValue().unsafeUnwrap()))))
-                .action(ListenerAction.forward(List.of(targetGroup)))
-                .build());
+        loadBalancer.addListener(https ? "Https" : "Http", listener.build());
+        vpcOrigin = VpcOrigin.Builder.create(this, "VpcOrigin")
+                .vpcOriginName(props.name())
+                .endpoint(VpcOriginEndpoint.applicationLoadBalancer(loadBalancer))
+                .protocolPolicy(https ? OriginProtocolPolicy.HTTPS_ONLY : OriginProtocolPolicy.HTTP_ONLY)
+                .httpPort(80)
+                .httpsPort(443)
+                .build();
         originHost = props.origin().map(FargateSettings.OriginDomain::name).orElse(loadBalancer.getLoadBalancerDnsName());
 
         NagSuppressions.addResourceSuppressions(loadBalancer, List.of(NagPackSuppression.builder().id("AwsSolutions-ELB2")
-                .reason("Only CloudFront reaches it, and the distribution's standard logs (deploy-shared, the access-log bucket) record every "
+                .reason("Only the CloudFront VPC origin reaches it, and the distribution's standard logs (deploy-shared, the access-log bucket) record every "
                         + "request, with the origin's status and time")
                 .build()));
     }
@@ -149,8 +139,9 @@ public class OriginLoadBalancer extends Construct {
         return targetGroup;
     }
 
-    public Secret originSecret() {
-        return originSecret;
+    /** The VPC origin the shared distribution's API behaviour uses (by its id: {@code kippu:apiVpcOriginId}). */
+    public VpcOrigin vpcOrigin() {
+        return vpcOrigin;
     }
 
     /** The shared stack's {@code kippu:apiOrigin}: the origin name, or the load balancer's DNS name. */
@@ -159,14 +150,14 @@ public class OriginLoadBalancer extends Construct {
     }
 
     /**
+     * @param name              the VPC origin's name
      * @param vpc               the shared VPC
-     * @param publicSubnets     its public subnets, one per zone
+     * @param privateSubnets    its private subnets, one per zone
      * @param cloudFrontOrigins the region's CloudFront origin-facing managed prefix list
      * @param targetPort        the port the tasks listen on
-     * @param secretName        the name of the secret shared with the distribution
      * @param origin            a name and zone for an HTTPS listener, when given
      */
-    public record Props(IVpc vpc, List<ISubnet> publicSubnets, IPrefixList cloudFrontOrigins, int targetPort, String secretName,
+    public record Props(String name, IVpc vpc, List<ISubnet> privateSubnets, IPrefixList cloudFrontOrigins, int targetPort,
                         Optional<FargateSettings.OriginDomain> origin) {
     }
 }

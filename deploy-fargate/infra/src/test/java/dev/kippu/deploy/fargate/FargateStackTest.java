@@ -16,7 +16,7 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** The default stack: the arm64 API service behind an HTTP origin that only CloudFront reaches, and the reminder job on Spot. */
+/** The default stack: the arm64 API service behind an internal load balancer that CloudFront reaches through a VPC origin, and the reminder job on Spot. */
 class FargateStackTest {
 
     private static final List<Object> TABLE_AND_INDEXES = List.of(imported("TableArn"), joined("TableArn", "/index/*"));
@@ -55,8 +55,6 @@ class FargateStackTest {
                         "AssignPublicIp", "DISABLED",
                         "Subnets", twoOf("PrivateSubnetIds"),
                         "SecurityGroups", Match.arrayWith(List.of(imported("RuntimeSecurityGroupId")))))))));
-        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Match.objectLike(Map.of(
-                "Scheme", "internet-facing", "Subnets", twoOf("PublicSubnetIds"))));
     }
 
     @Test
@@ -175,7 +173,16 @@ class FargateStackTest {
     }
 
     @Test
-    void onlyCloudFrontsOriginFacingServersReachTheLoadBalancerAndOnlyWithTheSharedSecret() {
+    void theLoadBalancerIsInternalInThePrivateSubnetsWithNothingPublicAnywhere() {
+        template.resourceCountIs("AWS::ElasticLoadBalancingV2::LoadBalancer", 1);
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Match.objectLike(Map.of(
+                "Scheme", "internal", "Subnets", twoOf("PrivateSubnetIds"))));
+        String json = template.toJSON().toString();
+        assertThat(json).doesNotContain("PublicSubnetIds").doesNotContain("0.0.0.0/0").doesNotContain("::/0");
+    }
+
+    @Test
+    void onlyCloudFrontsOriginFacingServersReachTheLoadBalancerWhichForwardsEverythingItGets() {
         String loadBalancerGroup = template.getResourceId("AWS::EC2::SecurityGroup", Map.of("Properties", Match.objectLike(Map.of(
                 "GroupDescription", Match.stringLikeRegexp("Kippu API load balancer.*")))));
         Map<String, Map<String, Object>> ingress = template.findResources("AWS::EC2::SecurityGroupIngress", Map.of("Properties",
@@ -184,22 +191,26 @@ class FargateStackTest {
                 "GroupId", Map.of("Fn::GetAtt", List.of(loadBalancerGroup, "GroupId")),
                 "IpProtocol", "tcp", "FromPort", 80, "ToPort", 80,
                 "SourcePrefixListId", SynthesizedFargate.PREFIX_LIST,
-                "Description", "CloudFront origin-facing servers")));
-        assertThat(template.toJSON().toString()).doesNotContain("0.0.0.0/0").doesNotContain("::/0");
+                "Description", "CloudFront VPC origin (origin-facing servers)")));
+        template.resourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 1);
         template.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Match.objectLike(Map.of(
                 "Port", 80, "Protocol", "HTTP",
-                "DefaultActions", List.of(Match.objectLike(Map.of("Type", "fixed-response",
-                        "FixedResponseConfig", Match.objectLike(Map.of("StatusCode", "403"))))))));
-        String secret = template.getResourceId("AWS::SecretsManager::Secret", Map.of("Properties", Match.objectLike(Map.of(
-                "Name", "kippu-fargate-origin-verify"))));
-        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Match.objectLike(Map.of(
-                "Priority", 1,
-                "Actions", List.of(Match.objectLike(Map.of("Type", "forward"))),
-                "Conditions", List.of(Map.of("Field", "http-header", "HttpHeaderConfig", Map.of(
-                        "HttpHeaderName", "x-kippu-origin-verify",
-                        "Values", List.of(Map.of("Fn::Join", List.of("", List.of("{{resolve:secretsmanager:", Map.of("Ref", secret),
-                                ":SecretString:::}}"))))))))));
-        template.resourceCountIs("AWS::ElasticLoadBalancingV2::ListenerRule", 1);
+                "DefaultActions", List.of(Match.objectLike(Map.of("Type", "forward",
+                        "TargetGroupArn", Map.of("Ref", template.getResourceId("AWS::ElasticLoadBalancingV2::TargetGroup"))))))));
+        // a VPC origin serves only this account's distributions: no shared secret, no header rule
+        template.resourceCountIs("AWS::ElasticLoadBalancingV2::ListenerRule", 0);
+        template.resourceCountIs("AWS::SecretsManager::Secret", 0);
+    }
+
+    @Test
+    void theVpcOriginReachesTheLoadBalancerOverHttpInsideTheVpc() {
+        template.resourceCountIs("AWS::CloudFront::VpcOrigin", 1);
+        template.hasResourceProperties("AWS::CloudFront::VpcOrigin", Map.of("VpcOriginEndpointConfig", Map.of(
+                "Name", "kippu-fargate-api",
+                "Arn", Map.of("Ref", template.getResourceId("AWS::ElasticLoadBalancingV2::LoadBalancer")),
+                "OriginProtocolPolicy", "http-only",
+                "HTTPPort", 80, "HTTPSPort", 443,
+                "OriginSSLProtocols", List.of("TLSv1.2"))));
     }
 
     @Test
@@ -274,10 +285,12 @@ class FargateStackTest {
     }
 
     @Test
-    void theLoadBalancersNameIsTheOriginToGiveTheSharedStack() {
+    void theLoadBalancersNameAndTheVpcOriginsIdAreWhatTheSharedStackIsGiven() {
         template.hasOutput("ApiOriginHost", Match.objectLike(Map.of(
                 "Value", Map.of("Fn::GetAtt", List.of(template.getResourceId("AWS::ElasticLoadBalancingV2::LoadBalancer", Map.of()), "DNSName")),
-                "Description", Match.stringLikeRegexp(".*kippu:apiOriginType=http and kippu:apiOriginSecretName=kippu-fargate-origin-verify.*"))));
+                "Description", Match.stringLikeRegexp(".*kippu:apiOriginType=vpc and kippu:apiVpcOriginId=<ApiVpcOriginId>.*"))));
+        template.hasOutput("ApiVpcOriginId", Match.objectLike(Map.of(
+                "Value", Map.of("Fn::GetAtt", List.of(template.getResourceId("AWS::CloudFront::VpcOrigin"), "Id")))));
     }
 
     @Test

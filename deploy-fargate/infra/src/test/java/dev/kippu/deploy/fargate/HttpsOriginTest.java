@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** With an origin name: HTTPS from CloudFront to the load balancer; also the other choices (sizes, the job on arm64, any registry). */
+/** With an origin name: HTTPS from the VPC origin to the load balancer; also the other choices (sizes, the job on arm64, any registry). */
 class HttpsOriginTest {
 
     private static SynthesizedFargate synthesized;
@@ -31,7 +31,7 @@ class HttpsOriginTest {
     }
 
     @Test
-    void cloudFrontReachesTheLoadBalancerOverHttpsOnItsOwnName() {
+    void theVpcOriginReachesTheLoadBalancerOverHttpsOnItsOwnName() {
         template.hasResourceProperties("AWS::CertificateManager::Certificate", Match.objectLike(Map.of(
                 "DomainName", "api-origin.tickets.example.com", "ValidationMethod", "DNS")));
         template.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Match.objectLike(Map.of(
@@ -42,9 +42,11 @@ class HttpsOriginTest {
                 "FromPort", 443, "ToPort", 443, "SourcePrefixListId", SynthesizedFargate.PREFIX_LIST)));
         template.hasResourceProperties("AWS::Route53::RecordSet", Match.objectLike(Map.of(
                 "Name", "api-origin.tickets.example.com.", "Type", "A", "AliasTarget", Match.anyValue())));
+        template.hasResourceProperties("AWS::CloudFront::VpcOrigin", Map.of("VpcOriginEndpointConfig", Match.objectLike(Map.of(
+                "OriginProtocolPolicy", "https-only", "HTTPSPort", 443, "OriginSSLProtocols", List.of("TLSv1.2")))));
+        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Match.objectLike(Map.of("Scheme", "internal")));
         template.hasOutput("ApiOriginHost", Match.objectLike(Map.of("Value", "api-origin.tickets.example.com",
-                "Description", Match.stringLikeRegexp(".*kippu:apiOriginType=https.*"))));
-        template.resourceCountIs("AWS::ElasticLoadBalancingV2::ListenerRule", 1);
+                "Description", Match.stringLikeRegexp(".*kippu:apiOriginType=vpc.*"))));
     }
 
     @Test
