@@ -93,11 +93,6 @@ public class RuntimeNetwork extends Construct {
         return vpc.selectSubnets(runtimeSubnetSelection()).getSubnets();
     }
 
-    /** The public subnets, one per zone, where an internet-facing load balancer in front of a runtime goes. */
-    public List<ISubnet> publicSubnets() {
-        return vpc.getPublicSubnets();
-    }
-
     public SecurityGroup runtimeSecurityGroup() {
         return runtimeSecurityGroup;
     }

@@ -32,11 +32,9 @@ public enum SharedExport {
     VPC_ID("VpcId"),
     /** The private subnets runtimes run in, comma-separated, one per zone. */
     PRIVATE_SUBNET_IDS("PrivateSubnetIds"),
-    /** The public subnets (an internet-facing load balancer's), comma-separated, one per zone. */
-    PUBLIC_SUBNET_IDS("PublicSubnetIds"),
     RUNTIME_SECURITY_GROUP_ID("RuntimeSecurityGroupId");
 
-    /** Every VPC of the shared stack has at least this many zones, so at least this many private and public subnets. */
+    /** Every VPC of the shared stack has at least this many zones, so at least this many private subnets. */
     public static final int MIN_AZS = 2;
 
     private final String outputName;

@@ -110,7 +110,6 @@ public class SharedStack extends Stack {
         exports.put(SharedExport.ALARM_TOPIC_ARN, alarms.topic().getTopicArn());
         exports.put(SharedExport.VPC_ID, network.vpc().getVpcId());
         exports.put(SharedExport.PRIVATE_SUBNET_IDS, Fn.join(",", network.runtimeSubnets().stream().map(ISubnet::getSubnetId).toList()));
-        exports.put(SharedExport.PUBLIC_SUBNET_IDS, Fn.join(",", network.publicSubnets().stream().map(ISubnet::getSubnetId).toList()));
         exports.put(SharedExport.RUNTIME_SECURITY_GROUP_ID, network.runtimeSecurityGroup().getSecurityGroupId());
         exports.forEach((export, value) -> CfnOutput.Builder.create(this, export.outputName())
                 .value(value)
