@@ -50,7 +50,7 @@ import software.constructs.Construct;
  * {@code trailingSlash}) is the default; {@code /covers/*} is the media bucket; {@code /graphql*}
  * is the API, once a runtime is deployed and its host given. Both buckets are read through origin
  * access control; a Lambda Function URL is signed by its own origin access control; a load balancer
- * in the VPC is a VPC origin, which only this account's distributions can use. Every response carries
+ * in the VPC is a VPC origin, which only this account's distributions can use (unless it is shared). Every response carries
  * the security headers.
  *
  * <p>Pages: {@code /events/} is {@code /events/index.html} in the bucket, {@code /events} redirects to

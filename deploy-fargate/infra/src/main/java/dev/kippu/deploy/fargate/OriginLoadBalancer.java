@@ -43,8 +43,8 @@ import software.constructs.Construct;
  * security group admits the CloudFront origin-facing prefix list alone, on the listener's port, as
  * the CDK's VPC origin guide shows; the group CloudFront makes in the VPC for its VPC origins
  * ({@code CloudFront-VPCOrigins-Service-SG}) would be narrower, but CloudFormation does not give its
- * id, and only a lookup after the VPC origin exists could. A VPC origin serves only distributions of
- * this account, so no shared secret is needed. With an origin name and its zone the listener (and the VPC origin)
+ * id, and only a lookup after the VPC origin exists could. Only this account's distributions can use
+ * a VPC origin (or an account it is shared with through AWS RAM), so no shared secret is needed. With an origin name and its zone the listener (and the VPC origin)
  * is HTTPS with a certificate for that name, so that the hop is encrypted too; without, it is HTTP,
  * since no certificate can be had for the load balancer's own AWS name.
  */
