@@ -1,0 +1,112 @@
+package dev.kippu.load.config;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The profiles by name ({@code -DtestType=smoke|browse|flashsale|mixed}). Their sizes and limits
+ * can be changed with system properties: {@code vu} (flash-sale buyers), {@code rate} (users per
+ * second), {@code duration} (seconds), {@code seats}, {@code users} (attendee accounts),
+ * {@code p95}, {@code p99} (milliseconds), {@code maxFailedPercent}.
+ */
+public final class Profiles {
+
+    public static final List<String> BUILT = List.of("smoke", "browse", "flashsale", "mixed");
+    private static final List<String> NOT_BUILT = List.of("coldstart", "soak");
+    /** The largest capacity Kippu takes: the event that browse and mixed buyers book never sells out. */
+    private static final int AMPLE_SEATS = 100_000;
+
+    private final UnaryOperator<String> parameters;
+
+    Profiles(UnaryOperator<String> parameters) {
+        this.parameters = parameters;
+    }
+
+    /** The profiles with their parameters from system properties. */
+    public static Profiles fromSystemProperties() {
+        return new Profiles(System::getProperty);
+    }
+
+    public Profile named(String name) {
+        return switch (name) {
+            case "smoke" -> smoke();
+            case "browse" -> browse();
+            case "flashsale" -> flashSale();
+            case "mixed" -> mixed();
+            default -> throw new IllegalArgumentException(NOT_BUILT.contains(name)
+                    ? "the '" + name + "' profile is not built yet (issue 11); there are " + BUILT
+                    : "no load profile named '" + name + "' (-DtestType); there are " + BUILT);
+        };
+    }
+
+    /** A few users through every scenario once: does each operation answer as it should? Not one request may fail. */
+    private Profile smoke() {
+        return new Profile("smoke", number("users", 2), AMPLE_SEATS, false, Duration.ofSeconds(60),
+                limits(2_000, 5_000, 0),
+                scenarios -> List.of(scenarios.browse().injectOpen(atOnceUsers(2)), scenarios.book().injectOpen(atOnceUsers(2)),
+                        scenarios.organise().injectOpen(atOnceUsers(1))));
+    }
+
+    /** Visitors listing events and opening one, ramped up to a steady rate. */
+    private Profile browse() {
+        double rate = decimal("rate", 20);
+        int seconds = number("duration", 60);
+        return new Profile("browse", number("users", 1), AMPLE_SEATS, false, Duration.ofSeconds(seconds + 40),
+                limits(500, 1_000, 1.0),
+                scenarios -> List.of(scenarios.browse().injectOpen(rampUsersPerSec(1).to(rate).during(10), constantUsersPerSec(rate).during(seconds))));
+    }
+
+    /** {@code vu} buyers at once for {@code seats} seats; then the invariants are read back. Sold-out answers are not failures. */
+    private Profile flashSale() {
+        int buyers = number("vu", 300);
+        return new Profile("flashsale", number("users", Math.min(buyers, 100)), number("seats", 50), true, Duration.ofSeconds(180),
+                limits(5_000, 10_000, 1.0),
+                scenarios -> List.of(scenarios.flashSale().injectOpen(atOnceUsers(buyers))));
+    }
+
+    /** Browsing, buying and organising side by side at a steady rate (70 / 25 / 5 %). */
+    private Profile mixed() {
+        double rate = decimal("rate", 20);
+        int seconds = number("duration", 60);
+        return new Profile("mixed", number("users", 50), AMPLE_SEATS, false, Duration.ofSeconds(seconds + 40),
+                limits(800, 1_500, 1.0),
+                scenarios -> List.of(scenarios.browse().injectOpen(constantUsersPerSec(rate * 0.70).during(seconds)),
+                        scenarios.book().injectOpen(constantUsersPerSec(rate * 0.25).during(seconds)),
+                        scenarios.organise().injectOpen(constantUsersPerSec(rate * 0.05).during(seconds))));
+    }
+
+    private Limits limits(int p95Millis, int p99Millis, double maxFailedPercent) {
+        return new Limits(number("p95", p95Millis), number("p99", p99Millis), decimal("maxFailedPercent", maxFailedPercent));
+    }
+
+    private int number(String parameter, int otherwise) {
+        String value = parameters.apply(parameter);
+        try {
+            int number = value == null ? otherwise : Integer.parseInt(value.strip());
+            if (number < 1) {
+                throw new IllegalArgumentException("-D" + parameter + " must be at least 1, not " + value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + parameter + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private double decimal(String parameter, double otherwise) {
+        String value = parameters.apply(parameter);
+        try {
+            double number = value == null ? otherwise : Double.parseDouble(value.strip());
+            if (number < 0) {
+                throw new IllegalArgumentException("-D" + parameter + " must not be negative, not " + value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + parameter + " must be a number, not '" + value + "'");
+        }
+    }
+}
