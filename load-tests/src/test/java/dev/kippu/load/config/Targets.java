@@ -27,6 +27,10 @@ public final class Targets {
 
     /** The shipped {@code targets.properties}, with system properties before environment variables. */
     public static Targets shipped() {
+        return shipped(name -> System.getProperty(name, System.getenv(name)));
+    }
+
+    static Targets shipped(UnaryOperator<String> variables) {
         Properties file = new Properties();
         try (InputStream in = Targets.class.getResourceAsStream("/targets.properties")) {
             if (in == null) {
@@ -36,7 +40,7 @@ public final class Targets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Targets(file, name -> System.getProperty(name, System.getenv(name)));
+        return new Targets(file, variables);
     }
 
     public List<String> names() {

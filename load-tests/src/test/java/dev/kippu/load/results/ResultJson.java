@@ -105,7 +105,7 @@ public final class ResultJson {
         return figures;
     }
 
-    /** Gatling writes "-" where it has no value (no requests of that kind): null here. */
+    /** A figure, or null where stats.json has none. */
     private static Number number(JsonNode stats, String figure, String kind) {
         JsonNode value = stats.path(figure).path(kind);
         return value.isNumber() ? value.numberValue() : null;
