@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -83,9 +84,10 @@ public final class LoadRun {
         KippuStandIns standIns = KippuStandIns.shared();
         try (KippuLauncher.Running kippu = reach(target, standIns)) {
             URI baseUrl = kippu.baseUrl();
+            Instant minting = Instant.now();
             LoadUsers.Minted users = new LoadUsers(standIns.cognito(), Path.of("target/load-users")).mint(profile.attendees(), profile.maxDuration());
-            System.out.printf("load: %d attendees and an organizer (%d created, %d signed in) in pool %s%n", users.attendees().size(),
-                    users.created(), users.signedIn(), standIns.cognito().userPoolId());
+            System.out.printf("load: %d attendees and an organizer (%d created, %d signed in, %.1f s) in pool %s%n", users.attendees().size(),
+                    users.created(), users.signedIn(), Duration.between(minting, Instant.now()).toMillis() / 1000.0, standIns.cognito().userPoolId());
             GraphQlTester organizer = KippuApi.at(baseUrl).withToken(users.organizer().accessToken());
             String saleEventId = EventInputs.published(organizer, profile.seats());
 
