@@ -67,6 +67,16 @@ class CostModelTest {
     }
 
     @Test
+    void aRateThatIsExactlyKInstancesWorthNeedsKInstances() {
+        // 3 × 0.1 is 0.30000000000000004 in floating point: still three instances, not four
+        Compute.InstanceFleet fleet = new Compute.InstanceFleet("instance", 1, new Capacity(0.1), 0);
+
+        assertThat(fleet.instances(3 * 0.1)).isEqualTo(3);
+        assertThat(fleet.instances(0.30001)).isEqualTo(4);
+        assertThat(fleet.instances(0)).isZero();
+    }
+
+    @Test
     void aRuntimeThatIsAlwaysCheaperHasNoCrossover() {
         // the same function on x86 costs $0.0000033333 more per GB-s at every rate
         RuntimeCost arm = Runtimes.lambdaNative(new LambdaFunction(1024, Architecture.ARM64, 20),
