@@ -36,7 +36,8 @@ public final class Prices {
             "serverless/serverless PR #13847 (docs: snapshots are billed outside the Java managed runtimes)", READ);
     public static final Price LAMBDA_MI_REQUEST = new Price("Lambda Managed Instances requests", 0.20 / 1e6,
             "request", US_EAST_1, LAMBDA_PRICING,
-            "github.com/api-evangelist/aws-lambda plans/aws-lambda-plans-pricing.yml (page text read 2026-09-20)", READ);
+            "github.com/api-evangelist/aws-lambda plans/aws-lambda-plans-pricing.yml (page text read 2026-09-20)",
+            READ);
     /** Lambda's fee on Managed Instances, as a fraction of the EC2 on-demand price of the instances. */
     public static final Price LAMBDA_MI_MANAGEMENT_FEE = new Price("Lambda Managed Instances management fee", 0.15,
             "fraction of the EC2 on-demand instance price", US_EAST_1, LAMBDA_PRICING,
@@ -109,7 +110,8 @@ public final class Prices {
             + US_CENTRAL1 + ")", CLOUD_RUN_PRICING, "", READ);
     public static final Price CLOUD_RUN_INSTANCE_GIB_SECOND = new Price(
             "Cloud Run instance-based billing memory, Tier 1", 0.000002, "GiB-second", "Tier 1 (incl. "
-            + US_CENTRAL1 + ")", CLOUD_RUN_PRICING, "unanswered.io Cloud Run guide; public cost notes", READ);
+            + US_CENTRAL1 + ")", CLOUD_RUN_PRICING, "WEAK: not on Google's page as indexed here; the figure is in "
+            + "public cost notes found by code search, no citable page; verify", READ);
 
     // DynamoDB on-demand (after the November 2024 reduction). How many units one Kippu operation uses
     // is an input of the model, not a price.
