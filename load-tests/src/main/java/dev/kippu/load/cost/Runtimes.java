@@ -11,8 +11,8 @@ import java.util.List;
  */
 public final class Runtimes {
 
-    /** An internet-facing ALB has an address in each zone; Kippu's VPC has two. */
-    static final int ALB_PUBLIC_ADDRESSES = 2;
+    /** An internet-facing ALB has a public address in each zone; Kippu's VPC has two. */
+    static final int INTERNET_FACING_ALB_ADDRESSES = 2;
 
     private Runtimes() {
     }
@@ -47,7 +47,11 @@ public final class Runtimes {
         return new RuntimeCost("lambda-mi", fleet, natFixed(network, new ArrayList<>()), perRequest);
     }
 
-    /** The ECS service on Fargate behind an ALB (deploy-fargate: arm64, 0.5 vCPU / 1 GiB, 2+ tasks). */
+    /**
+     * The ECS service on Fargate behind an internal ALB that CloudFront reaches through a VPC origin
+     * (deploy-fargate: arm64, 0.5 vCPU / 1 GiB, 2+ tasks): the ALB has no public address, and no
+     * charge of the VPC origin itself was found.
+     */
     public static RuntimeCost fargate(PodSize task, Architecture architecture, Scaling scaling, AwsNetwork network,
                                       RequestProfile profile) {
         double hourly = architecture == Architecture.ARM64
@@ -59,7 +63,9 @@ public final class Runtimes {
 
     /**
      * k8s/overlays/eks on an EKS cluster whose pods run on Fargate (Linux/x86, the only
-     * architecture EKS on Fargate offers), priced by their requests, behind an ALB.
+     * architecture EKS on Fargate offers), priced by their requests, behind the AWS Load Balancer
+     * Controller's ALB, taken as internet-facing (CloudFront's {@code https} origin type, a public name):
+     * docs/kubernetes.md names no scheme, and an internal ALB behind a VPC origin would drop its addresses.
      */
     public static RuntimeCost eks(PodSize pod, Scaling scaling, AwsNetwork network, RequestProfile profile) {
         Compute fleet = new Compute.InstanceFleet("EKS pod on Fargate",
@@ -67,6 +73,7 @@ public final class Runtimes {
                 scaling.capacity(), scaling.minInstances());
         List<LineItem> fixed = new ArrayList<>();
         fixed.add(hourly(Prices.EKS_CLUSTER_HOUR, 1));
+        fixed.add(publicAddresses(INTERNET_FACING_ALB_ADDRESSES, "ALB"));
         return albRuntime("eks", fleet, fixed, network, profile);
     }
 
@@ -138,8 +145,6 @@ public final class Runtimes {
     private static RuntimeCost albRuntime(String runtime, Compute fleet, List<LineItem> fixed, AwsNetwork network,
                                           RequestProfile profile) {
         fixed.add(hourly(Prices.ALB_HOUR, 1));
-        fixed.add(new LineItem(Prices.PUBLIC_IPV4_HOUR.item() + " × " + ALB_PUBLIC_ADDRESSES + " (ALB)",
-                ALB_PUBLIC_ADDRESSES * Prices.PUBLIC_IPV4_HOUR.usd() * CostModel.HOURS_PER_MONTH));
         natFixed(network, fixed);
         List<LineItem> perRequest = pathCharges(profile);
         // of an LCU's four dimensions only processed bytes (1 GB an hour) is counted: behind CloudFront
@@ -164,8 +169,7 @@ public final class Runtimes {
     private static List<LineItem> natFixed(AwsNetwork network, List<LineItem> fixed) {
         if (network.natGateways() > 0) {
             fixed.add(hourly(Prices.NAT_GATEWAY_HOUR, network.natGateways()));
-            fixed.add(new LineItem(Prices.PUBLIC_IPV4_HOUR.item() + " × " + network.natGateways() + " (NAT)",
-                    network.natGateways() * Prices.PUBLIC_IPV4_HOUR.usd() * CostModel.HOURS_PER_MONTH));
+            fixed.add(publicAddresses(network.natGateways(), "NAT"));
         }
         return fixed;
     }
@@ -175,6 +179,11 @@ public final class Runtimes {
             perRequest.add(item(Prices.NAT_GATEWAY_GB, network.natBytesPerRequest() / 1e9
                     * Prices.NAT_GATEWAY_GB.usd()));
         }
+    }
+
+    private static LineItem publicAddresses(int count, String holder) {
+        return new LineItem(Prices.PUBLIC_IPV4_HOUR.item() + " × " + count + " (" + holder + ")",
+                count * Prices.PUBLIC_IPV4_HOUR.usd() * CostModel.HOURS_PER_MONTH);
     }
 
     private static LineItem hourly(Price price, int count) {

@@ -17,8 +17,8 @@ class CostModelTest {
     @Test
     void lambdaAndFargateMeetWhereTheLinesCross() {
         // Lambda: (0.20 + 0.266668 + CloudFront 1.00) $/M × 2,592,000 s = $3.80160346 a month per req/s
-        // Fargate with 100 req/s tasks (2 of them up to 200 req/s): 59.40 + 28.44 + 2.592 × rate
-        // equal where 1.20960346 × rate = 87.84 → rate = 72.6188 req/s, inside the first step
+        // Fargate with 100 req/s tasks (2 of them up to 200 req/s): 52.20 + 28.44 + 2.592 × rate
+        // equal where 1.20960346 × rate = 80.64 → rate = 66.6665 req/s, inside the first step
         // past 200 req/s a task adds $14.22 per 100 req/s while Lambda adds $120.96: no second meeting
         RuntimeCost lambda = Runtimes.lambdaSnapStart(new LambdaFunction(1024, Architecture.ARM64, 20),
                 FrontDoor.FUNCTION_URL, NOTHING_BUT_REQUESTS);
@@ -31,7 +31,7 @@ class CostModelTest {
             assertThat(crossover.cheaperBelow()).isEqualTo("lambda-snapstart");
             assertThat(crossover.cheaperAbove()).isEqualTo("fargate");
             assertThat(crossover.kind()).isEqualTo(Crossover.Kind.INTERSECTION);
-            assertThat(crossover.requestsPerSecond()).isCloseTo(72.6188, within(1e-3));
+            assertThat(crossover.requestsPerSecond()).isCloseTo(66.6665, within(1e-3));
         });
         // the same pair the other way round names the same runtimes
         assertThat(CostModel.crossovers(fargate, lambda, 1_000)).extracting(Crossover::cheaperBelow)
@@ -90,7 +90,7 @@ class CostModelTest {
 
     @Test
     void aCrossoverBeyondTheRangeIsNotReported() {
-        // the Lambda/Fargate meeting at 72.6 req/s lies outside (0, 50]
+        // the Lambda/Fargate meeting at 66.7 req/s lies outside (0, 50]
         RuntimeCost lambda = Runtimes.lambdaSnapStart(new LambdaFunction(1024, Architecture.ARM64, 20),
                 FrontDoor.FUNCTION_URL, NOTHING_BUT_REQUESTS);
         RuntimeCost fargate = Runtimes.fargate(new PodSize(0.5, 1), Architecture.ARM64,

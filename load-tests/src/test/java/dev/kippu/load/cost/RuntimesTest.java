@@ -43,18 +43,20 @@ class RuntimesTest {
     }
 
     @Test
-    void fargateIdleIsTwoTasksAnAlbAndANatGateway() {
+    void fargateIdleIsTwoTasksAnInternalAlbAndANatGateway() {
         // task: 0.5 × $0.03238 + 1 × $0.00356 = $0.01975/h → $14.22 a month
-        // ALB $0.0225 × 720 = $16.20; its 2 IPv4 × $0.005 × 720 = $7.20
-        // NAT $0.045 × 720 = $32.40; its IPv4 $3.60                  fixed = $59.40
-        // idle: 59.40 + 2 × 14.22                                          = $87.84
+        // ALB $0.0225 × 720 = $16.20; internal (CloudFront's VPC origin): no public IPv4
+        // NAT $0.045 × 720 = $32.40; its IPv4 $0.005 × 720 = $3.60   fixed = $52.20
+        // idle: 52.20 + 2 × 14.22                                          = $80.64
         RuntimeCost fargate = kippuFargate(NOTHING_BUT_REQUESTS);
 
-        assertThat(fargate.idleMonthlyUsd()).isCloseTo(87.84, within(CENT));
-        // 30 req/s: ceil(30 / 12) = 3 tasks = $42.66; CloudFront 30 × 2.592 = $77.76 → $179.82
-        assertThat(fargate.monthlyUsd(30)).isCloseTo(179.82, within(CENT));
+        assertThat(fargate.idleMonthlyUsd()).isCloseTo(80.64, within(CENT));
+        assertThat(fargate.fixedMonthly()).extracting(LineItem::what)
+                .containsExactly("Application Load Balancer", "NAT gateway", "Public IPv4 address × 1 (NAT)");
+        // 30 req/s: ceil(30 / 12) = 3 tasks = $42.66; CloudFront 30 × 2.592 = $77.76 → $172.62
+        assertThat(fargate.monthlyUsd(30)).isCloseTo(172.62, within(CENT));
         // exactly 24 req/s is two tasks' worth, not three
-        assertThat(fargate.monthlyUsd(24)).isCloseTo(59.40 + 28.44 + 24 * 2.592, within(CENT));
+        assertThat(fargate.monthlyUsd(24)).isCloseTo(52.20 + 28.44 + 24 * 2.592, within(CENT));
     }
 
     @Test
@@ -100,7 +102,8 @@ class RuntimesTest {
     @Test
     void kubernetesRuntimesPayTheirControlPlanes() {
         // EKS: pods on Fargate x86 0.5 × $0.04048 + 1 × $0.004445 = $0.024685/h → $17.7732; 3 pods $53.3196
-        //      + EKS $72 + ALB $16.20 + $7.20 + NAT $32.40 + $3.60 = $184.7196
+        //      + EKS $72 + ALB $16.20 + its 2 public IPv4 (internet-facing) 2 × $0.005 × 720 = $7.20
+        //      + NAT $32.40 + its IPv4 $3.60                                                 = $184.7196
         RuntimeCost eks = Runtimes.eks(new PodSize(0.5, 1), new Scaling(new Capacity(12), 3), new AwsNetwork(1, 0),
                 NOTHING_BUT_REQUESTS);
         // GKE Autopilot: 1 × $0.0445 + 1 × $0.0049225 = $0.0494225/h → $35.5842; 2 pods + $72 fee = $143.1684
@@ -111,6 +114,8 @@ class RuntimesTest {
                 List.of(new NamedPod("kippu-email-worker", new PodSize(0.25, 0.5))), NOTHING_BUT_REQUESTS);
 
         assertThat(eks.idleMonthlyUsd()).isCloseTo(184.7196, within(CENT));
+        assertThat(eks.fixedMonthly()).extracting(LineItem::what)
+                .contains("Public IPv4 address × 2 (ALB)", "Public IPv4 address × 1 (NAT)");
         assertThat(gke.idleMonthlyUsd()).isCloseTo(143.1684, within(CENT));
         assertThat(knative.idleMonthlyUsd()).isCloseTo(81.7821, within(CENT));
         // the first request starts a pod: 0.5 × $0.0445 + 1 × $0.0049225 = $0.0271725/h, plus CloudFront
