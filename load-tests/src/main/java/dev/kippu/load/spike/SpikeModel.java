@@ -1,0 +1,50 @@
+package dev.kippu.load.spike;
+
+import dev.kippu.load.cost.RuntimeCost;
+
+/**
+ * What a flash sale ({@link Spike}) does on each of Kippu's runtimes, from their documented scaling
+ * behaviour (each scaling record names its sources) and the measured start-up and request times:
+ * requests served, queued and refused, the longest wait, when the spike was absorbed, the new
+ * instances or cold starts, and the cost of the observed seconds at the cost model's prices
+ * ({@link RuntimeCost} of the same runtime). docs/spike-model.md lists the assumptions.
+ */
+public final class SpikeModel {
+
+    /**
+     * Knative's activator holds requests for a revision at zero or over its burst capacity, up to the
+     * revision's timeoutSeconds (300 s in deploy-knative); no limit on its queue was found documented.
+     */
+    public static final Buffer KNATIVE_ACTIVATOR = new Buffer(0, Long.MAX_VALUE, 300);
+
+    private SpikeModel() {
+    }
+
+    /** On-demand Lambda, SnapStart or native: {@code cost} from Runtimes.lambdaSnapStart or lambdaNative. */
+    public static SpikeOutcome lambda(Spike spike, LambdaScaling scaling, RuntimeCost cost) {
+        return LambdaSimulation.run(spike, scaling, cost);
+    }
+
+    /** Lambda Managed Instances: throttled beyond the ready instances, nothing queues. */
+    public static SpikeOutcome managedInstances(Spike spike, ManagedInstancesScaling scaling, Instances instances,
+                                                RuntimeCost cost) {
+        return FleetSimulation.run(cost.runtime(), spike, scaling, instances, Buffer.NONE, Charges.of(cost));
+    }
+
+    /** The ECS service on Fargate: requests wait in Tomcat behind the ALB until CloudFront's timeout. */
+    public static SpikeOutcome fargate(Spike spike, EcsScaling scaling, Instances tasks, RuntimeCost cost) {
+        return FleetSimulation.run(cost.runtime(), spike, scaling, tasks, Buffer.TOMCAT_BEHIND_CLOUDFRONT,
+                Charges.of(cost));
+    }
+
+    /** A Kubernetes Deployment under k8s/base/hpa.yaml (EKS or GKE), behind a load balancer and CloudFront. */
+    public static SpikeOutcome kubernetes(Spike spike, HpaScaling scaling, Instances pods, RuntimeCost cost) {
+        return FleetSimulation.run(cost.runtime(), spike, scaling, pods, Buffer.TOMCAT_BEHIND_CLOUDFRONT,
+                Charges.of(cost));
+    }
+
+    /** The Knative Service: the activator and queue-proxies hold what the pods cannot take yet. */
+    public static SpikeOutcome knative(Spike spike, KpaScaling scaling, Instances pods, RuntimeCost cost) {
+        return FleetSimulation.run(cost.runtime(), spike, scaling, pods, KNATIVE_ACTIVATOR, Charges.of(cost));
+    }
+}
