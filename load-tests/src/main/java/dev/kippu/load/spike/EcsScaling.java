@@ -5,8 +5,10 @@ import java.util.OptionalInt;
 /**
  * ECS service auto scaling by target tracking on ALBRequestCountPerTarget (requests a minute per
  * healthy target, counted by the ALB as they arrive, so it sees the whole demand): at the end of
- * each metric period, when the last {@code evaluationPeriods} periods were all above the target and
- * the scale-out cooldown has passed, the service is set to ceil(ready × metric / target) tasks.
+ * each metric period, when the last {@code evaluationPeriods} periods were all above the target, the
+ * service is set to ceil(ready × metric / target) tasks. That asks for demand / target at once, so
+ * the stack's 60 s scale-out cooldown never binds on a step of demand and is not an input here: it
+ * would only delay a second step.
  * The stack's CPU policy (60 %) is not simulated: CPU saturates at 100 % in an overload, the request
  * count does not, so the request policy asks for at least as many tasks.
  *
@@ -18,7 +20,7 @@ import java.util.OptionalInt;
  * high alarm is known to use, not found stated in the pages searched: an input.
  */
 public record EcsScaling(int minInstances, int maxInstances, double targetRequestsPerMinute, int metricPeriodSeconds,
-                         int evaluationPeriods, int scaleOutCooldownSeconds) implements Scaler {
+                         int evaluationPeriods) implements Scaler {
 
     public EcsScaling {
         Scaler.requireRange(minInstances, maxInstances);
@@ -26,18 +28,18 @@ public record EcsScaling(int minInstances, int maxInstances, double targetReques
             throw new IllegalArgumentException("an ECS service behind the ALB keeps at least 1 task, got " + minInstances);
         }
         Spike.requirePositive("targetRequestsPerMinute", targetRequestsPerMinute);
-        if (metricPeriodSeconds < 1 || evaluationPeriods < 1 || scaleOutCooldownSeconds < 0) {
-            throw new IllegalArgumentException("period and evaluation periods >= 1, cooldown >= 0; got "
-                    + metricPeriodSeconds + ", " + evaluationPeriods + ", " + scaleOutCooldownSeconds);
+        if (metricPeriodSeconds < 1 || evaluationPeriods < 1) {
+            throw new IllegalArgumentException("period and evaluation periods must be >= 1, got "
+                    + metricPeriodSeconds + ", " + evaluationPeriods);
         }
     }
 
     /**
      * deploy-fargate's defaults: 2 to 8 tasks, 1,000 requests a minute per task
-     * (FargateSettings), scale-out cooldown 60 s (ApiService); CloudWatch's 60 s period, 3 periods.
+     * (FargateSettings); CloudWatch's 60 s period, 3 periods.
      */
     public static EcsScaling stack() {
-        return new EcsScaling(2, 8, 1_000, 60, 3, 60);
+        return new EcsScaling(2, 8, 1_000, 60, 3);
     }
 
     @Override
@@ -52,10 +54,6 @@ public record EcsScaling(int minInstances, int maxInstances, double targetReques
         }
         int latest = (second + 1) / metricPeriodSeconds - 1;
         if (latest + 1 < evaluationPeriods) {
-            return OptionalInt.empty();
-        }
-        OptionalInt last = history.lastScaleOut();
-        if (last.isPresent() && second - last.getAsInt() < scaleOutCooldownSeconds) {
             return OptionalInt.empty();
         }
         for (int period = latest - evaluationPeriods + 1; period <= latest; period++) {

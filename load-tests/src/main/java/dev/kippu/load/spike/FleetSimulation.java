@@ -77,7 +77,6 @@ final class FleetSimulation {
                     }
                     started += target - total;
                     total = target;
-                    history.lastScaleOut = t;
                 }
             }
             history.instances[t] = total;
@@ -109,7 +108,6 @@ final class FleetSimulation {
         private final int[] ready;
         private final int[] instances;
         private final int initial;
-        private int lastScaleOut = -1;
 
         Recorded(int seconds, int initial) {
             arrived = new double[seconds];
@@ -158,11 +156,6 @@ final class FleetSimulation {
         @Override
         public int instances(int second) {
             return second < 0 ? initial : instances[second];
-        }
-
-        @Override
-        public OptionalInt lastScaleOut() {
-            return lastScaleOut < 0 ? OptionalInt.empty() : OptionalInt.of(lastScaleOut);
         }
     }
 }

@@ -18,7 +18,4 @@ interface History {
 
     /** Instances running or starting at the end of {@code second}; before 0, the initial ones. */
     int instances(int second);
-
-    /** The last second the scaler added instances, or empty before its first scale-out. */
-    java.util.OptionalInt lastScaleOut();
 }
