@@ -1,6 +1,9 @@
 package dev.kippu.contract;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,7 +25,24 @@ public interface KippuLauncher {
         /** Where it answers, e.g. {@code http://127.0.0.1:8080}. */
         URI baseUrl();
 
+        /** The operating-system processes that are this Kippu now, for their CPU time and memory; none when it runs elsewhere. */
+        default List<ProcessHandle> processes() {
+            return List.of();
+        }
+
+        /** The execution environments started so far that took a request, with their cold starts: none for long-running processes. */
+        default List<ColdStart> coldStarts() {
+            return List.of();
+        }
+
         @Override
         void close();
+    }
+
+    /**
+     * An execution environment's start: launched at {@code launched}, ready (its init done) after
+     * {@code init}, and its first request answered {@code firstRequest} after that request arrived.
+     */
+    record ColdStart(String environment, Instant launched, Duration init, Duration firstRequest) {
     }
 }

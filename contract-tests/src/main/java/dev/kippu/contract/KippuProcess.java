@@ -129,6 +129,11 @@ public final class KippuProcess implements KippuLauncher.Running {
         return command;
     }
 
+    @Override
+    public List<ProcessHandle> processes() {
+        return List.of(process.handle());
+    }
+
     public int port() {
         return process.port();
     }

@@ -127,9 +127,10 @@ public class LambdaLauncher implements KippuLauncher {
             LambdaStandIn emails = opened(started, LambdaStandIn.start(EVENT_TIMEOUT));
             LambdaStandIn schedule = opened(started, LambdaStandIn.start(EVENT_TIMEOUT));
             ContainerCredentialsStandIn credentials = opened(started, credentialsEndpoint(settings));
-            opened(started, startFunction("kippu-lambda-http", HttpHandler.class, http, settings, credentials));
-            opened(started, startFunction("kippu-lambda-emails", EmailQueueHandler.class, emails, settings, credentials));
-            opened(started, startFunction("kippu-lambda-schedule", ScheduleHandler.class, schedule, settings, credentials));
+            List<StandInProcess> functions = List.of(
+                    opened(started, startFunction("kippu-lambda-http", HttpHandler.class, http, settings, credentials)),
+                    opened(started, startFunction("kippu-lambda-emails", EmailQueueHandler.class, emails, settings, credentials)),
+                    opened(started, startFunction("kippu-lambda-schedule", ScheduleHandler.class, schedule, settings, credentials)));
             opened(started, SqsEventSource.start(KippuStandIns.shared().sqs(), EMAIL_QUEUE, emails, 10));
             Thread scheduler = Thread.ofVirtual().name("schedule").start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -146,6 +147,11 @@ public class LambdaLauncher implements KippuLauncher {
                 @Override
                 public URI baseUrl() {
                     return http.url();
+                }
+
+                @Override
+                public List<ProcessHandle> processes() {
+                    return functions.stream().map(StandInProcess::handle).toList();
                 }
 
                 @Override

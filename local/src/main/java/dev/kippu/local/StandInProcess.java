@@ -92,6 +92,11 @@ public final class StandInProcess implements AutoCloseable {
         return log;
     }
 
+    /** The process itself, for its CPU time and memory. */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
