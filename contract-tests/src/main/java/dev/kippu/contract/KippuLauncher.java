@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * Starts a Kippu for the contract suite, wired to the stand-ins: one per packaging (the application
@@ -15,6 +16,14 @@ public interface KippuLauncher {
 
     /** The value of {@code kippu.test.target} that chooses this launcher. */
     String name();
+
+    /** The launcher of that name on the class path. */
+    static KippuLauncher named(String name) {
+        List<KippuLauncher> launchers = ServiceLoader.load(KippuLauncher.class).stream().map(ServiceLoader.Provider::get).toList();
+        return launchers.stream().filter(candidate -> candidate.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no Kippu launcher named '" + name + "' on the class path; there are "
+                        + launchers.stream().map(KippuLauncher::name).toList()));
+    }
 
     /** Starts Kippu with these settings (the stand-ins' coordinates) and returns once it is ready. */
     Running start(Map<String, String> settings);

@@ -1,8 +1,6 @@
 package dev.kippu.contract;
 
 import java.net.URI;
-import java.util.List;
-import java.util.ServiceLoader;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -49,10 +47,13 @@ public final class KippuUnderTest implements ParameterResolver {
             return new Target(KippuApi.at(baseUrl), null);
         }
         String name = System.getProperty(TARGET, "in-process");
-        List<KippuLauncher> launchers = ServiceLoader.load(KippuLauncher.class).stream().map(ServiceLoader.Provider::get).toList();
-        KippuLauncher launcher = launchers.stream().filter(candidate -> candidate.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no Kippu launcher named '" + name + "' (-D" + TARGET + ") on the test class path; there are "
-                        + launchers.stream().map(KippuLauncher::name).toList() + ". Or run against a Kippu already running with -D" + BASE_URL + "=http://host:port."));
+        KippuLauncher launcher;
+        try {
+            launcher = KippuLauncher.named(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalStateException(unknown.getMessage() + " (-D" + TARGET + "). Or run against a Kippu already running with -D"
+                    + BASE_URL + "=http://host:port.");
+        }
         KippuLauncher.Running running = launcher.start(KippuStandIns.shared().properties());
         log.log(System.Logger.Level.INFO, "The contract suite runs against Kippu at {0}, started by the ''{1}'' launcher", running.baseUrl(), name);
         return new Target(KippuApi.at(running.baseUrl()), running);

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -55,6 +56,13 @@ public final class KippuContainer implements KippuLauncher.Running {
 
     public int port() {
         return port;
+    }
+
+    /** Its entry point's process (the JVM) as this machine sees it: the engine runs it here, in namespaces of its own. */
+    @Override
+    public List<ProcessHandle> processes() {
+        Long pid = inspect().getState().getPidLong();
+        return pid == null ? List.of() : ProcessHandle.of(pid).stream().toList();
     }
 
     /** From the engine's create and start to the first 200 of the readiness probe. */

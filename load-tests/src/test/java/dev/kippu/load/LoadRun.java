@@ -17,9 +17,7 @@ import java.util.stream.Stream;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 
-import dev.kippu.contract.AotLauncher;
 import dev.kippu.contract.EventInputs;
-import dev.kippu.contract.JarLauncher;
 import dev.kippu.contract.KippuApi;
 import dev.kippu.contract.KippuLauncher;
 import dev.kippu.contract.KippuStandIns;
@@ -30,6 +28,7 @@ import dev.kippu.load.config.Targets;
 import dev.kippu.load.results.FlashSaleInvariants;
 import dev.kippu.load.results.FlashSaleInvariants.ListedBooking;
 import dev.kippu.load.results.Outcomes;
+import dev.kippu.load.results.ResourceUse;
 import dev.kippu.load.results.ResultJson;
 import dev.kippu.load.users.LoadUsers;
 import io.gatling.app.Gatling$;
@@ -82,7 +81,9 @@ public final class LoadRun {
             System.setProperty("kippu.test.base-url", target.url().orElseThrow().toString());
         }
         KippuStandIns standIns = KippuStandIns.shared();
+        Instant launched = Instant.now();
         try (KippuLauncher.Running kippu = reach(target, standIns)) {
+            Optional<Duration> start = target.launcher().map(started -> Duration.between(launched, Instant.now()));
             URI baseUrl = kippu.baseUrl();
             Instant minting = Instant.now();
             LoadUsers.Minted users = new LoadUsers(standIns.cognito(), Path.of("target/load-users")).mint(profile.attendees(), profile.maxDuration());
@@ -91,11 +92,15 @@ public final class LoadRun {
             GraphQlTester organizer = KippuApi.at(baseUrl).withToken(users.organizer().accessToken());
             String saleEventId = EventInputs.published(organizer, profile.seats());
 
-            Outcomes.reset();
             LoadPlan.set(new LoadPlan(baseUrl, profile, users.attendees().stream().map(LoadUsers.LoadUser::accessToken).toList(),
                     users.organizer().accessToken(), saleEventId));
             Instant startedAt = Instant.now();
-            int gatling = Gatling$.MODULE$.fromArgs(new String[] {"-s", LoadSimulation.class.getName(), "-rf", GATLING_RUNS.toString()});
+            Outcomes.reset(startedAt.toEpochMilli());
+            int gatling;
+            ResourceUse resources = ResourceUse.sampling(kippu::processes);
+            try (resources) {
+                gatling = Gatling$.MODULE$.fromArgs(new String[] {"-s", LoadSimulation.class.getName(), "-rf", GATLING_RUNS.toString()});
+            }
             Instant endedAt = Instant.now();
             if (gatling != 0 && gatling != 2) { // 2: an assertion failed
                 throw new IllegalStateException("Gatling ended with status " + gatling);
@@ -107,7 +112,10 @@ public final class LoadRun {
             JsonNode stats = JSON.readTree(Files.readString(run.resolve("js/stats.json")));
             ResultJson.Run described = new ResultJson.Run(target.name(), target.packaging(), baseUrl, profile.name(),
                     System.getProperty("kippu.load.app-version", "unknown"), startedAt, endedAt, GATLING_VERSION, run.toString(), gatling == 0);
-            Map<String, Object> result = ResultJson.build(described, ResultJson.Machine.current(), stats, Outcomes.failures(), Outcomes.refusals(), invariants);
+            long requests = stats.path("stats").path("numberOfRequests").path("total").asLong();
+            ResultJson.Observed observed = new ResultJson.Observed(Outcomes.timeline().seconds(), start, resources.figures(requests), kippu.coldStarts());
+            Map<String, Object> result = ResultJson.build(described, ResultJson.Machine.current(), stats, Outcomes.failures(), Outcomes.refusals(),
+                    invariants, observed);
             Path file = RESULTS.resolve(FILE_TIME.format(startedAt) + "-" + target.name() + "-" + profile.name() + ".json");
             Files.createDirectories(RESULTS);
             Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
@@ -125,10 +133,7 @@ public final class LoadRun {
         if (target.url().isPresent()) {
             return new Reached(target.url().get());
         }
-        return switch (target.start().orElseThrow()) {
-            case JAR -> new JarLauncher().start(standIns.properties());
-            case AOT_RECIPE -> new AotLauncher().start(standIns.properties());
-        };
+        return KippuLauncher.named(target.launcher().orElseThrow()).start(standIns.properties());
     }
 
     /** A Kippu that something else started: nothing to stop. */

@@ -4,15 +4,10 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * Where a load test runs: a Kippu that LoadRun starts here ({@link Start}), or one already running
- * at {@code url}; and where its virtual users come from.
+ * Where a load test runs: a Kippu that LoadRun starts here with the {@link dev.kippu.contract.KippuLauncher}
+ * of that name, or one already running at {@code url}; and where its virtual users come from.
  */
-public record Target(String name, String packaging, Optional<Start> start, Optional<URI> url, Users users) {
-
-    /** How LoadRun starts a local target. */
-    public enum Start {
-        JAR, AOT_RECIPE
-    }
+public record Target(String name, String packaging, Optional<String> launcher, Optional<URI> url, Users users) {
 
     /** Where the virtual users are minted. */
     public enum Users {
@@ -20,7 +15,7 @@ public record Target(String name, String packaging, Optional<Start> start, Optio
         STAND_INS,
         /** the pool of the stack that {@code ./kippu local} wrote to {@code .kippu/local-stack.json} */
         STACK_FILE,
-        /** a deployed Cognito pool: not built yet */
+        /** a deployed Cognito pool */
         DEPLOYED_POOL
     }
 }

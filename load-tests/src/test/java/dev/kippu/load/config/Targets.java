@@ -53,13 +53,13 @@ public final class Targets {
         if (packaging == null) {
             throw new IllegalArgumentException("no load-test target named '" + name + "'; there are " + names() + " (targets.properties)");
         }
-        Optional<Target.Start> start = Optional.ofNullable(file.getProperty(name + ".start")).map(value -> enumValue(Target.Start.class, name, "start", value));
+        Optional<String> launcher = Optional.ofNullable(file.getProperty(name + ".launcher")).map(String::strip);
         Optional<URI> url = Optional.ofNullable(file.getProperty(name + ".url")).map(value -> URI.create(resolved(name, value)));
-        if (start.isPresent() == url.isPresent()) {
-            throw new IllegalArgumentException("target '" + name + "' needs either a start or a url in targets.properties, not " + (start.isPresent() ? "both" : "neither"));
+        if (launcher.isPresent() == url.isPresent()) {
+            throw new IllegalArgumentException("target '" + name + "' needs either a launcher or a url in targets.properties, not " + (launcher.isPresent() ? "both" : "neither"));
         }
         Target.Users users = enumValue(Target.Users.class, name, "users", file.getProperty(name + ".users", ""));
-        return new Target(name, packaging, start, url, users);
+        return new Target(name, packaging, launcher, url, users);
     }
 
     private String resolved(String target, String value) {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+
+import dev.kippu.contract.KippuLauncher;
 
 class TargetsTest {
 
@@ -18,8 +21,8 @@ class TargetsTest {
         Target local = SHIPPED_WITH_NO_VARIABLES.named("local");
         Target aot = SHIPPED_WITH_NO_VARIABLES.named("local-aot");
 
-        assertThat(local.start()).contains(Target.Start.JAR);
-        assertThat(aot.start()).contains(Target.Start.AOT_RECIPE);
+        assertThat(local.launcher()).contains("jar");
+        assertThat(aot.launcher()).contains("aot");
         assertThat(local.url()).isEmpty();
         assertThat(local.users()).isEqualTo(Target.Users.STAND_INS);
     }
@@ -29,7 +32,7 @@ class TargetsTest {
         Target lambda = shippedWith(Map.of("KIPPU_LAMBDA_URL", "https://d123.cloudfront.net")).named("lambda");
 
         assertThat(lambda.url()).contains(URI.create("https://d123.cloudfront.net"));
-        assertThat(lambda.start()).isEmpty();
+        assertThat(lambda.launcher()).isEmpty();
         assertThat(lambda.users()).isEqualTo(Target.Users.DEPLOYED_POOL);
     }
 
@@ -47,13 +50,13 @@ class TargetsTest {
     @Test
     void anUnknownTargetIsRefusedListingTheKnownOnes() {
         assertThatIllegalArgumentException().isThrownBy(() -> SHIPPED_WITH_NO_VARIABLES.named("locl"))
-                .withMessageStartingWith("no load-test target named 'locl'; there are [cloudrun, fargate, knative, lambda, lambda-mi, local, local-aot, stack]");
+                .withMessageStartingWith("no load-test target named 'locl'; there are [cloudrun, fargate, knative, lambda, lambda-mi, local, local-aot, local-container, stack]");
     }
 
     @Test
     void aTargetMustBeStartedHereOrReachedByUrlNotBoth() {
         Properties file = new Properties();
-        file.putAll(Map.of("both.packaging", "x", "both.start", "jar", "both.url", "http://x", "both.users", "stand-ins",
+        file.putAll(Map.of("both.packaging", "x", "both.launcher", "jar", "both.url", "http://x", "both.users", "stand-ins",
                 "neither.packaging", "x", "neither.users", "stand-ins"));
         Targets targets = new Targets(file, name -> null);
 
@@ -62,12 +65,20 @@ class TargetsTest {
     }
 
     @Test
-    void anUnknownStartOrUsersValueIsRefusedWithTheChoices() {
+    void anUnknownUsersValueIsRefusedWithTheChoices() {
         Properties file = new Properties();
-        file.putAll(Map.of("odd.packaging", "x", "odd.start", "war", "odd.users", "stand-ins"));
+        file.putAll(Map.of("odd.packaging", "x", "odd.launcher", "jar", "odd.users", "everyone"));
 
         assertThatIllegalArgumentException().isThrownBy(() -> new Targets(file, name -> null).named("odd"))
-                .withMessage("target 'odd' has start=war in targets.properties; one of [jar, aot-recipe]");
+                .withMessage("target 'odd' has users=everyone in targets.properties; one of [stand-ins, stack-file, deployed-pool]");
+    }
+
+    @Test
+    void everyLocalTargetsLauncherIsOnTheClassPath() {
+        List<String> localTargets = List.of("local", "local-aot", "local-container");
+
+        assertThat(localTargets.stream().map(SHIPPED_WITH_NO_VARIABLES::named).flatMap(target -> target.launcher().stream()))
+                .hasSize(3).allSatisfy(launcher -> assertThat(KippuLauncher.named(launcher).name()).isEqualTo(launcher));
     }
 
     private static Targets shippedWith(Map<String, String> variables) {

@@ -2,6 +2,7 @@ package dev.kippu.load.endpoints;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A GraphQL operation as a Gatling request: the document of the same name that the contract suite
  * sends ({@code graphql-test/<name>.graphql} in the kippu-contract-tests jar), POSTed to
- * {@code /graphql} with the variables taken from the session. Every answer's HTTP status and first
+ * {@code /graphql} with the variables taken from the session. Every answer's HTTP status, latency and first
  * error code are saved (for {@code results.Outcomes}), and the request fails unless it is HTTP 200
  * with no error, or with one of the codes the caller expects (a sold-out answer in a flash sale).
  */
@@ -34,6 +35,8 @@ public final class GraphQl {
     public static final String HTTP_STATUS = "httpStatus";
     public static final String ERROR_CODE = "errorCode";
     public static final String NO_ERROR = "none";
+    /** Session attribute: the answer's latency, when there was an answer. */
+    public static final String RESPONSE_MILLIS = "responseMillis";
     /** The error "code" of an answer that is not GraphQL's JSON (a proxy's page, an empty body). */
     public static final String NOT_GRAPHQL = "not GraphQL JSON";
 
@@ -53,7 +56,7 @@ public final class GraphQl {
         List<String> accepted = Stream.concat(Stream.of(NO_ERROR), Stream.of(expectedErrorCodes)).toList();
         return http(document).post("/graphql")
                 .body(StringBody(session -> body(query, variables.apply(session))))
-                .check(status().saveAs(HTTP_STATUS), bodyString().transform(GraphQl::errorCodeIn).saveAs(ERROR_CODE),
+                .check(status().saveAs(HTTP_STATUS), responseTimeInMillis().saveAs(RESPONSE_MILLIS), bodyString().transform(GraphQl::errorCodeIn).saveAs(ERROR_CODE),
                         status().is(200), bodyString().transform(GraphQl::errorCodeIn).in(accepted));
     }
 

@@ -15,21 +15,23 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 /**
  * What the answers of one run said, beyond Gatling's OK/KO: failures by kind (the GraphQL error
  * code, the HTTP status, no response, a failed check) and expected refusals (sold out) per
- * operation, and the bookings confirmed to the buyers. Gatling runs in LoadRun's JVM, which reads
- * them after the run; {@link #reset()} starts the next run from nothing.
+ * operation, every answer on the run's {@link Timeline}, and the bookings confirmed to the buyers.
+ * Gatling runs in LoadRun's JVM, which reads them after the run; {@link #reset} starts the next run
+ * from nothing.
  */
 public final class Outcomes {
 
     private static final Map<String, Map<String, LongAdder>> FAILURES = new ConcurrentHashMap<>();
     private static final Map<String, Map<String, LongAdder>> REFUSALS = new ConcurrentHashMap<>();
     private static final Map<String, Integer> CONFIRMED = new ConcurrentHashMap<>();
+    private static volatile Timeline timeline = new Timeline(System.currentTimeMillis());
 
     private Outcomes() {
     }
 
     /** {@code request} with its answer tallied by kind afterwards. */
     public static ChainBuilder recorded(HttpRequestActionBuilder request, String operation) {
-        return exec(session -> session.markAsSucceeded().removeAll(GraphQl.HTTP_STATUS, GraphQl.ERROR_CODE))
+        return exec(session -> session.markAsSucceeded().removeAll(GraphQl.HTTP_STATUS, GraphQl.ERROR_CODE, GraphQl.RESPONSE_MILLIS))
                 .exec(request)
                 .exec(session -> {
                     tally(operation, session);
@@ -38,6 +40,8 @@ public final class Outcomes {
     }
 
     static void tally(String operation, Session session) {
+        timeline.record(System.currentTimeMillis(), session.isFailed(),
+                session.contains(GraphQl.RESPONSE_MILLIS) ? session.getLong(GraphQl.RESPONSE_MILLIS) : -1);
         String code = session.contains(GraphQl.ERROR_CODE) ? session.getString(GraphQl.ERROR_CODE) : GraphQl.NO_ERROR;
         if (session.isFailed()) {
             count(FAILURES, operation, failureKind(session, code));
@@ -74,7 +78,13 @@ public final class Outcomes {
         return Map.copyOf(CONFIRMED);
     }
 
-    public static void reset() {
+    public static Timeline timeline() {
+        return timeline;
+    }
+
+    /** Forgets the last run; the next one's timeline starts at {@code startMillis} (epoch). */
+    public static void reset(long startMillis) {
+        timeline = new Timeline(startMillis);
         FAILURES.clear();
         REFUSALS.clear();
         CONFIRMED.clear();

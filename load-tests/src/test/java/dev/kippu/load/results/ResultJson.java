@@ -1,6 +1,7 @@
 package dev.kippu.load.results;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,17 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.kippu.contract.KippuLauncher.ColdStart;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One run's machine-readable result: what ran where, on which machine, when; per operation (as
  * Gatling's {@code js/stats.json} has it: its requests' groups and names) the counts, latency
  * percentiles and throughput; the failures by kind and the expected refusals that {@link Outcomes}
- * recorded; the flash-sale invariants when the profile reads them back; and whether it all passed.
+ * recorded; the flash-sale invariants when the profile reads them back; what was {@link Observed}
+ * beside Gatling (the answers second by second, the target's start, its processes' CPU time and
+ * memory, its cold starts); and whether it all passed.
  */
 public final class ResultJson {
 
-    public static final int SCHEMA = 1;
+    public static final int SCHEMA = 2;
 
     private ResultJson() {
     }
@@ -38,13 +42,26 @@ public final class ResultJson {
         }
     }
 
+    /**
+     * What the run recorded beside Gatling: {@link Timeline#seconds()}, how long the target took to
+     * answer its readiness probe when LoadRun started it, {@link ResourceUse#figures}, and the cold
+     * starts of the execution environments its launcher started.
+     */
+    public record Observed(List<Map<String, Object>> timeline, Optional<Duration> start, Optional<Map<String, Object>> resources,
+                           List<ColdStart> coldStarts) {
+
+        public static final Observed NOTHING = new Observed(List.of(), Optional.empty(), Optional.empty(), List.of());
+    }
+
     public static Map<String, Object> build(Run run, Machine machine, JsonNode stats, Map<String, Map<String, Long>> failures,
-                                            Map<String, Map<String, Long>> refusals, Optional<FlashSaleInvariants.Result> invariants) {
+                                            Map<String, Map<String, Long>> refusals, Optional<FlashSaleInvariants.Result> invariants,
+                                            Observed observed) {
         if (!"GROUP".equals(stats.path("type").asString(null)) || !stats.has("stats")) {
             throw new IllegalArgumentException("not Gatling's stats.json: its root is no GROUP with stats");
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("schema", SCHEMA);
+        result.put("kind", "load");
         result.put("passed", run.assertionsPassed() && invariants.map(FlashSaleInvariants.Result::passed).orElse(true));
         result.put("testType", run.testType());
         result.put("target", run.target());
@@ -66,7 +83,20 @@ public final class ResultJson {
         result.put("failures", failures);
         result.put("refusals", refusals);
         invariants.ifPresent(checked -> result.put("invariants", checked));
+        result.put("timeline", observed.timeline());
+        result.put("start", observed.start().map(start -> Map.of("millisToFirst200", start.toMillis())).orElse(null));
+        result.put("resources", observed.resources().orElse(null));
+        result.put("coldStarts", observed.coldStarts().stream().map(coldStart -> coldStart(coldStart, run.startedAt())).toList());
         return result;
+    }
+
+    private static Map<String, Object> coldStart(ColdStart coldStart, Instant runStartedAt) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("environment", coldStart.environment());
+        figures.put("atSecond", Duration.between(runStartedAt, coldStart.launched()).toMillis() / 1000.0);
+        figures.put("initMillis", coldStart.init().toMillis());
+        figures.put("firstRequestMillis", coldStart.firstRequest().toMillis());
+        return figures;
     }
 
     private static void collectRequests(JsonNode node, String group, List<Map<String, Object>> operations) {

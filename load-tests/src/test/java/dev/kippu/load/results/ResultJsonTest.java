@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.kippu.contract.KippuLauncher.ColdStart;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +29,7 @@ class ResultJsonTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyRequestIsAnOperationOfItsGroupWithItsCountsPercentilesAndThroughput() throws IOException {
-        Map<String, Object> result = ResultJson.build(RUN, MACHINE, fixture("smoke"), Map.of(), Map.of(), Optional.empty());
+        Map<String, Object> result = ResultJson.build(RUN, MACHINE, fixture("smoke"), Map.of(), Map.of(), Optional.empty(), ResultJson.Observed.NOTHING);
 
         List<Map<String, Object>> operations = operations(result);
         assertThat(operations).extracting(operation -> operation.get("group") + " / " + operation.get("operation"))
@@ -43,7 +45,7 @@ class ResultJsonTest {
     @Test
     @SuppressWarnings("unchecked")
     void theLatenciesAreGatlingsFourPercentilesBetweenTheFastestAndTheSlowest() throws IOException {
-        Map<String, Object> all = (Map<String, Object>) ResultJson.build(RUN, MACHINE, fixture("flashsale"), Map.of(), Map.of(), Optional.empty()).get("all");
+        Map<String, Object> all = (Map<String, Object>) ResultJson.build(RUN, MACHINE, fixture("flashsale"), Map.of(), Map.of(), Optional.empty(), ResultJson.Observed.NOTHING).get("all");
 
         assertThat(all.get("latencyMillis")).isEqualTo(Map.of("min", 5149, "p50", 7604, "p75", 8148, "p95", 8355, "p99", 8397,
                 "max", 8404, "mean", 7456, "stddev", 730));
@@ -52,7 +54,7 @@ class ResultJsonTest {
 
     @Test
     void itSaysWhatRanWhereAndWhen() throws IOException {
-        Map<String, Object> result = ResultJson.build(RUN, MACHINE, fixture("smoke"), Map.of(), Map.of(), Optional.empty());
+        Map<String, Object> result = ResultJson.build(RUN, MACHINE, fixture("smoke"), Map.of(), Map.of(), Optional.empty(), ResultJson.Observed.NOTHING);
 
         assertThat(result).containsEntry("target", "local").containsEntry("packaging", "executable jar").containsEntry("testType", "smoke")
                 .containsEntry("appVersion", "0.1.0-SNAPSHOT").containsEntry("startedAt", "2026-12-01T20:21:00Z")
@@ -66,10 +68,10 @@ class ResultJsonTest {
         FlashSaleInvariants.Result violated = FlashSaleInvariants.check(2, 0, List.of(new FlashSaleInvariants.ListedBooking("b1", 1, "CONFIRMED")), Map.of("b1", 1));
         ResultJson.Run assertionsFailed = new ResultJson.Run("local", "jar", URI.create("http://x"), "flashsale", "v", Instant.EPOCH, Instant.EPOCH, "3.13.4", "run", false);
 
-        assertThat(ResultJson.build(RUN, MACHINE, fixture("smoke"), failures, Map.of(), Optional.of(held)))
+        assertThat(ResultJson.build(RUN, MACHINE, fixture("smoke"), failures, Map.of(), Optional.of(held), ResultJson.Observed.NOTHING))
                 .containsEntry("passed", true).containsEntry("failures", failures).containsEntry("invariants", held);
-        assertThat(ResultJson.build(RUN, MACHINE, fixture("smoke"), Map.of(), Map.of(), Optional.of(violated))).containsEntry("passed", false);
-        assertThat(ResultJson.build(assertionsFailed, MACHINE, fixture("smoke"), Map.of(), Map.of(), Optional.of(held))).containsEntry("passed", false);
+        assertThat(ResultJson.build(RUN, MACHINE, fixture("smoke"), Map.of(), Map.of(), Optional.of(violated), ResultJson.Observed.NOTHING)).containsEntry("passed", false);
+        assertThat(ResultJson.build(assertionsFailed, MACHINE, fixture("smoke"), Map.of(), Map.of(), Optional.of(held), ResultJson.Observed.NOTHING)).containsEntry("passed", false);
     }
 
     @Test
@@ -82,7 +84,7 @@ class ResultJsonTest {
                       "r1": {"type": "REQUEST", "name": "bookSeats", "stats": {"numberOfRequests": {"total": 3, "ok": 3, "ko": 0}}}}}}}}}
                 """);
 
-        Map<String, Object> bookSeats = operations(ResultJson.build(RUN, MACHINE, nested, Map.of(), Map.of(), Optional.empty())).getFirst();
+        Map<String, Object> bookSeats = operations(ResultJson.build(RUN, MACHINE, nested, Map.of(), Map.of(), Optional.empty(), ResultJson.Observed.NOTHING)).getFirst();
 
         assertThat(bookSeats).containsEntry("group", "sale / book").containsEntry("operation", "bookSeats");
         assertThat(bookSeats.get("requests")).isEqualTo(Map.of("total", 3, "ok", 3, "failed", 0));
@@ -90,8 +92,25 @@ class ResultJsonTest {
     }
 
     @Test
+    void itHoldsWhatWasObservedBesideGatling() throws IOException {
+        Timeline timeline = new Timeline(RUN.startedAt().toEpochMilli());
+        timeline.record(RUN.startedAt().toEpochMilli() + 300, false, 40);
+        ColdStart second = new ColdStart("http-2", RUN.startedAt().plusMillis(1500), Duration.ofMillis(2900), Duration.ofMillis(3100));
+        ResultJson.Observed observed = new ResultJson.Observed(timeline.seconds(), Optional.of(Duration.ofMillis(1840)),
+                Optional.of(Map.of("cpuMillis", 10)), List.of(second));
+
+        Map<String, Object> result = ResultJson.build(RUN, MACHINE, fixture("smoke"), Map.of(), Map.of(), Optional.empty(), observed);
+
+        assertThat(result).containsEntry("schema", 2).containsEntry("kind", "load").containsEntry("timeline", timeline.seconds())
+                .containsEntry("start", Map.of("millisToFirst200", 1840L)).containsEntry("resources", Map.of("cpuMillis", 10))
+                .containsEntry("coldStarts", List.of(Map.of("environment", "http-2", "atSecond", 1.5, "initMillis", 2900L, "firstRequestMillis", 3100L)));
+        assertThat(ResultJson.build(RUN, MACHINE, fixture("smoke"), Map.of(), Map.of(), Optional.empty(), ResultJson.Observed.NOTHING))
+                .containsEntry("start", null).containsEntry("resources", null).containsEntry("coldStarts", List.of());
+    }
+
+    @Test
     void aFileThatIsNotGatlingsStatsIsRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> ResultJson.build(RUN, MACHINE, JSON.readTree("{\"name\": \"x\"}"), Map.of(), Map.of(), Optional.empty()))
+        assertThatIllegalArgumentException().isThrownBy(() -> ResultJson.build(RUN, MACHINE, JSON.readTree("{\"name\": \"x\"}"), Map.of(), Map.of(), Optional.empty(), ResultJson.Observed.NOTHING))
                 .withMessageContaining("stats.json");
     }
 
