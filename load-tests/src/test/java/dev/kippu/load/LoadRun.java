@@ -113,7 +113,7 @@ public final class LoadRun {
             ResultJson.Run described = new ResultJson.Run(target.name(), target.packaging(), baseUrl, profile.name(),
                     System.getProperty("kippu.load.app-version", "unknown"), startedAt, endedAt, GATLING_VERSION, run.toString(), gatling == 0);
             long requests = stats.path("stats").path("numberOfRequests").path("total").asLong();
-            ResultJson.Observed observed = new ResultJson.Observed(Outcomes.timeline().seconds(), start, resources.figures(requests), kippu.coldStarts());
+            ResultJson.Observed observed = new ResultJson.Observed(Outcomes.timeline().seconds(), Outcomes.timeline().drift(), start, resources.figures(requests), kippu.coldStarts());
             Map<String, Object> result = ResultJson.build(described, ResultJson.Machine.current(), stats, Outcomes.failures(), Outcomes.refusals(),
                     invariants, observed);
             Path file = RESULTS.resolve(FILE_TIME.format(startedAt) + "-" + target.name() + "-" + profile.name() + ".json");

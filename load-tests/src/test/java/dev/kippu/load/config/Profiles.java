@@ -2,6 +2,7 @@ package dev.kippu.load.config;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 
 import java.time.Duration;
@@ -9,15 +10,15 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The profiles by name ({@code -DtestType=smoke|browse|flashsale|mixed}). Their sizes and limits
- * can be changed with system properties: {@code vu} (flash-sale buyers), {@code rate} (users per
- * second), {@code duration} (seconds), {@code seats}, {@code users} (attendee accounts),
+ * The profiles by name ({@code -DtestType=smoke|browse|flashsale|mixed|coldstart|soak}). Their
+ * sizes and limits can be changed with system properties: {@code vu} (flash-sale buyers, the cold
+ * start's burst), {@code rate} (users per second), {@code duration} (seconds), {@code idle}
+ * (seconds before the cold start's burst), {@code seats}, {@code users} (attendee accounts),
  * {@code p95}, {@code p99} (milliseconds), {@code maxFailedPercent}.
  */
 public final class Profiles {
 
-    public static final List<String> BUILT = List.of("smoke", "browse", "flashsale", "mixed");
-    private static final List<String> NOT_BUILT = List.of("coldstart", "soak");
+    public static final List<String> NAMES = List.of("smoke", "browse", "flashsale", "mixed", "coldstart", "soak");
     /** The largest capacity Kippu takes: the event that browse and mixed buyers book never sells out. */
     private static final int AMPLE_SEATS = 100_000;
 
@@ -38,9 +39,9 @@ public final class Profiles {
             case "browse" -> browse();
             case "flashsale" -> flashSale();
             case "mixed" -> mixed();
-            default -> throw new IllegalArgumentException(NOT_BUILT.contains(name)
-                    ? "the '" + name + "' profile is not built yet (issue 11); there are " + BUILT
-                    : "no load profile named '" + name + "' (-DtestType); there are " + BUILT);
+            case "coldstart" -> coldStart();
+            case "soak" -> soak();
+            default -> throw new IllegalArgumentException("no load profile named '" + name + "' (-DtestType); there are " + NAMES);
         };
     }
 
@@ -77,6 +78,30 @@ public final class Profiles {
         int seconds = number("duration", 60);
         return new Profile("mixed", number("users", 50), AMPLE_SEATS, false, Duration.ofSeconds(seconds + 40),
                 limits(800, 1_500, 1.0),
+                scenarios -> List.of(scenarios.browse().injectOpen(constantUsersPerSec(rate * 0.70).during(seconds)),
+                        scenarios.book().injectOpen(constantUsersPerSec(rate * 0.25).during(seconds)),
+                        scenarios.organise().injectOpen(constantUsersPerSec(rate * 0.05).during(seconds))));
+    }
+
+    /**
+     * Nothing for {@code idle} seconds, then {@code vu} visitors at once: on a target that scales by
+     * execution environments (local-lambda, Lambda) all but the warm ones start cold, and the result
+     * lists each new environment's init and first request. Locally an environment is a JVM's full
+     * start on a shared two-core machine (no SnapStart snapshot here), hence the wide limits.
+     */
+    private Profile coldStart() {
+        int idle = number("idle", 10);
+        return new Profile("coldstart", number("users", 1), AMPLE_SEATS, false, Duration.ofSeconds(idle + 120),
+                limits(20_000, 30_000, 0),
+                scenarios -> List.of(scenarios.browse().injectOpen(nothingFor(Duration.ofSeconds(idle)), atOnceUsers(number("vu", 20)))));
+    }
+
+    /** The mixed traffic at a steady {@code rate} for {@code duration} seconds (default ten minutes), for memory and latency drift. */
+    private Profile soak() {
+        double rate = decimal("rate", 10);
+        int seconds = number("duration", 600);
+        return new Profile("soak", number("users", 50), AMPLE_SEATS, false, Duration.ofSeconds(seconds + 60),
+                limits(800, 1_500, 0.1),
                 scenarios -> List.of(scenarios.browse().injectOpen(constantUsersPerSec(rate * 0.70).during(seconds)),
                         scenarios.book().injectOpen(constantUsersPerSec(rate * 0.25).during(seconds)),
                         scenarios.organise().injectOpen(constantUsersPerSec(rate * 0.05).during(seconds))));

@@ -3,6 +3,7 @@ package dev.kippu.load.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class ProfilesTest {
 
     @Test
     void everyBuiltProfileHasLimitsThatCanFail() {
-        for (String name : Profiles.BUILT) {
+        for (String name : Profiles.NAMES) {
             Limits limits = DEFAULTS.named(name).limits();
             assertThat(limits.p95Millis()).as(name).isLessThanOrEqualTo(limits.p99Millis());
             assertThat(limits.maxFailedPercent()).as(name).isLessThanOrEqualTo(1.0);
@@ -41,16 +42,24 @@ class ProfilesTest {
     }
 
     @Test
-    void profilesNotBuiltYetAreRefusedAsSuch() {
-        assertThatIllegalArgumentException().isThrownBy(() -> DEFAULTS.named("coldstart"))
-                .withMessage("the 'coldstart' profile is not built yet (issue 11); there are [smoke, browse, flashsale, mixed]");
-        assertThatIllegalArgumentException().isThrownBy(() -> DEFAULTS.named("soak")).withMessageContaining("not built yet");
+    void theColdStartIdlesThenBurstsWithoutOneFailure() {
+        Profile coldStart = new Profiles(Map.of("idle", "30", "vu", "50")::get).named("coldstart");
+
+        assertThat(coldStart.limits().maxFailedPercent()).isZero();
+        assertThat(coldStart.maxDuration()).isEqualTo(Duration.ofSeconds(150));
+        assertThat(coldStart.checksFlashSale()).isFalse();
+    }
+
+    @Test
+    void theSoakRunsTenMinutesUnlessToldOtherwise() {
+        assertThat(DEFAULTS.named("soak").maxDuration()).isEqualTo(Duration.ofSeconds(660));
+        assertThat(new Profiles(Map.of("duration", "3600")::get).named("soak").maxDuration()).isEqualTo(Duration.ofSeconds(3660));
     }
 
     @Test
     void anUnknownProfileIsRefusedListingTheKnownOnes() {
         assertThatIllegalArgumentException().isThrownBy(() -> DEFAULTS.named("flash"))
-                .withMessage("no load profile named 'flash' (-DtestType); there are [smoke, browse, flashsale, mixed]");
+                .withMessage("no load profile named 'flash' (-DtestType); there are [smoke, browse, flashsale, mixed, coldstart, soak]");
     }
 
     @Test

@@ -43,14 +43,14 @@ public final class ResultJson {
     }
 
     /**
-     * What the run recorded beside Gatling: {@link Timeline#seconds()}, how long the target took to
+     * What the run recorded beside Gatling: {@link Timeline#seconds()} and {@link Timeline#drift()}, how long the target took to
      * answer its readiness probe when LoadRun started it, {@link ResourceUse#figures}, and the cold
      * starts of the execution environments its launcher started.
      */
-    public record Observed(List<Map<String, Object>> timeline, Optional<Duration> start, Optional<Map<String, Object>> resources,
-                           List<ColdStart> coldStarts) {
+    public record Observed(List<Map<String, Object>> timeline, Map<String, Object> drift, Optional<Duration> start,
+                           Optional<Map<String, Object>> resources, List<ColdStart> coldStarts) {
 
-        public static final Observed NOTHING = new Observed(List.of(), Optional.empty(), Optional.empty(), List.of());
+        public static final Observed NOTHING = new Observed(List.of(), Map.of(), Optional.empty(), Optional.empty(), List.of());
     }
 
     public static Map<String, Object> build(Run run, Machine machine, JsonNode stats, Map<String, Map<String, Long>> failures,
@@ -84,6 +84,7 @@ public final class ResultJson {
         result.put("refusals", refusals);
         invariants.ifPresent(checked -> result.put("invariants", checked));
         result.put("timeline", observed.timeline());
+        result.put("latencyDrift", observed.drift().isEmpty() ? null : observed.drift());
         result.put("start", observed.start().map(start -> Map.of("millisToFirst200", start.toMillis())).orElse(null));
         result.put("resources", observed.resources().orElse(null));
         result.put("coldStarts", observed.coldStarts().stream().map(coldStart -> coldStart(coldStart, run.startedAt())).toList());

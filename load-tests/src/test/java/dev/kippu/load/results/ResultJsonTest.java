@@ -96,16 +96,16 @@ class ResultJsonTest {
         Timeline timeline = new Timeline(RUN.startedAt().toEpochMilli());
         timeline.record(RUN.startedAt().toEpochMilli() + 300, false, 40);
         ColdStart second = new ColdStart("http-2", RUN.startedAt().plusMillis(1500), Duration.ofMillis(2900), Duration.ofMillis(3100));
-        ResultJson.Observed observed = new ResultJson.Observed(timeline.seconds(), Optional.of(Duration.ofMillis(1840)),
+        ResultJson.Observed observed = new ResultJson.Observed(timeline.seconds(), timeline.drift(), Optional.of(Duration.ofMillis(1840)),
                 Optional.of(Map.of("cpuMillis", 10)), List.of(second));
 
         Map<String, Object> result = ResultJson.build(RUN, MACHINE, fixture("smoke"), Map.of(), Map.of(), Optional.empty(), observed);
 
-        assertThat(result).containsEntry("schema", 2).containsEntry("kind", "load").containsEntry("timeline", timeline.seconds())
+        assertThat(result).containsEntry("schema", 2).containsEntry("kind", "load").containsEntry("timeline", timeline.seconds()).containsEntry("latencyDrift", timeline.drift())
                 .containsEntry("start", Map.of("millisToFirst200", 1840L)).containsEntry("resources", Map.of("cpuMillis", 10))
                 .containsEntry("coldStarts", List.of(Map.of("environment", "http-2", "atSecond", 1.5, "initMillis", 2900L, "firstRequestMillis", 3100L)));
         assertThat(ResultJson.build(RUN, MACHINE, fixture("smoke"), Map.of(), Map.of(), Optional.empty(), ResultJson.Observed.NOTHING))
-                .containsEntry("start", null).containsEntry("resources", null).containsEntry("coldStarts", List.of());
+                .containsEntry("latencyDrift", null).containsEntry("start", null).containsEntry("resources", null).containsEntry("coldStarts", List.of());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.LongStream;
 
 /**
  * The answers of a run second by second, by when each ended: how many, how many failed, and the
@@ -41,6 +42,28 @@ public final class Timeline {
         return timeline;
     }
 
+    /**
+     * The latency drift: the 95th percentile of the answers in the first and in the last tenth of
+     * the run (at least a second each), and that window's length; empty without answers.
+     */
+    public Map<String, Object> drift() {
+        if (seconds.isEmpty()) {
+            return Map.of();
+        }
+        long last = seconds.lastKey();
+        long window = Math.max(1, (last + 1) / 10);
+        Map<String, Object> drift = new LinkedHashMap<>();
+        drift.put("windowSeconds", window);
+        drift.put("p95MillisFirst", p95Between(0, window));
+        drift.put("p95MillisLast", p95Between(last + 1 - window, last + 1));
+        return drift;
+    }
+
+    private Long p95Between(long fromSecond, long toSecond) {
+        long[] latencies = seconds.subMap(fromSecond, toSecond).values().stream().flatMapToLong(Second::latencies).sorted().toArray();
+        return Second.percentile(latencies, 95);
+    }
+
     private static final class Second {
 
         private int requests;
@@ -59,6 +82,10 @@ public final class Timeline {
                 }
                 latencies[answered++] = latencyMillis;
             }
+        }
+
+        synchronized LongStream latencies() {
+            return Arrays.stream(Arrays.copyOf(latencies, answered));
         }
 
         synchronized Map<String, Object> figures(long second) {

@@ -35,8 +35,19 @@ class TimelineTest {
     }
 
     @Test
-    void aRunWithoutAnswersHasNoSeconds() {
+    void theDriftComparesTheFirstAndTheLastTenthOfTheRun() {
+        Timeline timeline = new Timeline(START);
+        for (int second = 0; second < 20; second++) {
+            timeline.record(START + second * 1_000L + 500, false, 100 + second * 10);
+        }
+
+        assertThat(timeline.drift()).containsEntry("windowSeconds", 2L).containsEntry("p95MillisFirst", 110L).containsEntry("p95MillisLast", 290L);
+    }
+
+    @Test
+    void aRunWithoutAnswersHasNoSecondsAndNoDrift() {
         assertThat(new Timeline(START).seconds()).isEmpty();
+        assertThat(new Timeline(START).drift()).isEmpty();
     }
 
     private static Map<String, Object> second(long second, int requests, int failed, Long p50, Long p95, Long max) {
