@@ -10,31 +10,43 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.nimbusds.jwt.SignedJWT;
 
-import dev.kippu.contract.TestUsers;
-import dev.kippu.local.CognitoStandIn;
 import dev.kippu.local.UserPool;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The virtual users of a run, minted before it in a local user pool: one organizer and N attendees
- * with fixed e-mails, kept with their access tokens in {@code <folder>/<pool id>.json}. The next
- * run against the same pool creates only the users it lacks (cognito-local rewrites its whole user
- * file on every change, so each creation slows as the pool grows) and signs again only those whose
- * token would expire before the run is over.
+ * The virtual users of a run, minted before it in a user pool (the stand-in's or a
+ * {@link DeployedPool}): one organizer and N attendees with fixed e-mails, kept with their access
+ * tokens in {@code <folder>/<pool id>.json}. The next run against the same pool creates only the
+ * users it lacks (cognito-local rewrites its whole user file on every change, so each creation slows
+ * as the pool grows) and signs again only those whose token would expire before the run is over.
  */
 public final class LoadUsers {
 
+    /** What every load user's e-mail starts with: a pool lists its users by such a prefix. */
+    public static final String EMAIL_PREFIX = "load-";
+    private static final Pattern EMAIL = Pattern.compile(Pattern.quote(EMAIL_PREFIX) + "(organizer|attendee-[0-9]+)@example\\.test");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final UserPool pool;
+    private final LoadUserPool pool;
     private final Path file;
 
-    public LoadUsers(UserPool pool, Path folder) {
+    public LoadUsers(LoadUserPool pool, Path folder) {
         this.pool = pool;
         this.file = folder.resolve(pool.userPoolId() + ".json");
+    }
+
+    /** In the stand-in's pool. */
+    public LoadUsers(UserPool pool, Path folder) {
+        this(new LocalPool(pool), folder);
+    }
+
+    /** Whether an e-mail is one that {@link #mint} gives its users (and no one else's: {@code example.test} is reserved). */
+    public static boolean isLoadUser(String email) {
+        return EMAIL.matcher(email).matches();
     }
 
     public record LoadUser(String email, boolean organizer, String accessToken) {
@@ -55,18 +67,14 @@ public final class LoadUsers {
         List<LoadUser> users = new ArrayList<>();
         for (int i = 0; i <= attendees; i++) {
             boolean organizer = i == 0;
-            String email = organizer ? "load-organizer@example.test" : "load-attendee-" + i + "@example.test";
+            String email = EMAIL_PREFIX + (organizer ? "organizer" : "attendee-" + i) + "@example.test";
             LoadUser known = saved.stream().filter(user -> user.email().equals(email)).findFirst().orElse(null);
             if (known == null) {
-                if (organizer) {
-                    pool.createUser(email, TestUsers.PASSWORD, "Load Organizer", CognitoStandIn.ORGANIZERS);
-                } else {
-                    pool.createUser(email, TestUsers.PASSWORD, "Load Attendee " + i);
-                }
+                pool.createUser(email, organizer ? "Load Organizer" : "Load Attendee " + i, organizer);
                 created++;
             }
             if (known == null || expiresAt(known.accessToken()).isBefore(validUntil)) {
-                known = new LoadUser(email, organizer, pool.signIn(email, TestUsers.PASSWORD).accessToken());
+                known = new LoadUser(email, organizer, pool.signIn(email));
                 signedIn++;
             }
             users.add(known);
@@ -75,6 +83,15 @@ public final class LoadUsers {
         saved.stream().filter(user -> kept.stream().noneMatch(in -> in.email().equals(user.email()))).forEach(kept::add);
         write(kept);
         return new Minted(users.getFirst(), List.copyOf(users.subList(1, users.size())), created, signedIn);
+    }
+
+    /** Forgets the users kept for this pool, once they are deleted from it. */
+    public void forget() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Instant expiresAt(String accessToken) {
