@@ -10,7 +10,8 @@ import java.util.OptionalInt;
  * One-second steps of an instance-based runtime: arrivals join a FIFO buffer, ready instances
  * serve up to their full-load capacity, requests that wait too long or find the buffer full are
  * refused, and the scaler's new instances take traffic once started. Instances are never removed:
- * every runtime here waits minutes before scaling in (ECS 5 min, the HPA 300 s, Knative 2 min).
+ * every runtime here waits minutes before scaling in (ECS 5 min, the HPA 300 s, Knative 2 min,
+ * Cloud Run keeps idle instances up to 15 min).
  */
 final class FleetSimulation {
 
@@ -32,7 +33,7 @@ final class FleetSimulation {
         double maxQueued = 0;
         int maxWait = 0;
         long started = 0;
-        double instanceSeconds = 0;
+        double billedInstanceSeconds = 0;
         for (int t = 0; t < seconds; t++) {
             ready += becomingReady[t];
             double arrived = spike.demand(t);
@@ -80,14 +81,14 @@ final class FleetSimulation {
                 }
             }
             history.instances[t] = total;
-            instanceSeconds += total;
+            billedInstanceSeconds += charges.billedInstanceSeconds(total, ready, served);
             arrivedSum += arrived;
             servedSum += served;
             refusedSum += refused;
             maxQueued = Math.max(maxQueued, queued);
             timeline.add(new Second(t, arrived, capacity, served, queued, refused, total));
         }
-        double usd = servedSum * charges.usdPerServedRequest() + instanceSeconds * charges.usdPerInstanceSecond();
+        double usd = servedSum * charges.usdPerServedRequest() + billedInstanceSeconds * charges.usdPerInstanceSecond();
         return new SpikeOutcome(runtime, arrivedSum, servedSum, refusedSum, maxQueued, maxWait,
                 SpikeOutcome.absorbed(timeline), started, usd, timeline);
     }
