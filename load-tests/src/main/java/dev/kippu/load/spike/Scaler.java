@@ -3,7 +3,7 @@ package dev.kippu.load.spike;
 import java.util.OptionalInt;
 
 /** A runtime's autoscaler, asked at the end of every second how many instances it wants. */
-sealed interface Scaler permits EcsScaling, HpaScaling, KpaScaling, ManagedInstancesScaling {
+sealed interface Scaler permits CloudRunScaling, EcsScaling, HpaScaling, KpaScaling, ManagedInstancesScaling {
 
     int minInstances();
 

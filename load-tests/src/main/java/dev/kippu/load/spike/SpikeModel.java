@@ -47,4 +47,29 @@ public final class SpikeModel {
     public static SpikeOutcome knative(Spike spike, KpaScaling scaling, Instances pods, RuntimeCost cost) {
         return FleetSimulation.run(cost.runtime(), spike, scaling, pods, KNATIVE_ACTIVATOR, Charges.of(cost));
     }
+
+    /**
+     * The Cloud Run service: requests pend for an instance ({@link #cloudRunPending}), an instance
+     * serves no more than its maximum concurrency allows, and request-based billing charges an
+     * instance only while it starts or serves. {@code instances.startSeconds()} is the measured
+     * container start (with startup CPU boost, which the stack turns on) and Cloud Run's own
+     * scheduling; {@code cost} from Runtimes.cloudRun.
+     */
+    public static SpikeOutcome cloudRun(Spike spike, CloudRunScaling scaling, Instances instances, RuntimeCost cost) {
+        Instances concurrencyBound = new Instances(Math.min(instances.requestsPerSecondAtFullLoad(),
+                scaling.requestsPerSecondAtMaxConcurrency()), instances.startSeconds());
+        return FleetSimulation.run(cost.runtime(), spike, scaling, concurrencyBound,
+                cloudRunPending(instances.startSeconds()), Charges.of(cost));
+    }
+
+    /**
+     * Requests with no instance free pend up to 3.5 times the service's average instance start or
+     * 10 s, whichever is longer, then fail with 429 (no limit on their number was found documented);
+     * behind CloudFront, never longer than its origin timeout.
+     * https://cloud.google.com/run/docs/about-instance-autoscaling (exceeding maximum instances)
+     */
+    static Buffer cloudRunPending(double startSeconds) {
+        int pending = (int) Math.max(10, Math.ceil(3.5 * startSeconds));
+        return new Buffer(0, Long.MAX_VALUE, Math.min(pending, Buffer.CLOUDFRONT_ORIGIN_TIMEOUT_SECONDS));
+    }
 }

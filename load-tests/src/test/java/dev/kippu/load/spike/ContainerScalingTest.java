@@ -2,6 +2,12 @@ package dev.kippu.load.spike;
 
 import org.junit.jupiter.api.Test;
 
+import dev.kippu.load.cost.Capacity;
+import dev.kippu.load.cost.PodSize;
+import dev.kippu.load.cost.RequestProfile;
+import dev.kippu.load.cost.RuntimeCost;
+import dev.kippu.load.cost.Runtimes;
+
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -141,5 +147,105 @@ class ContainerScalingTest {
         assertThat(outcome.absorbedAtSecond()).isEqualTo(OptionalInt.of(360));
         assertThat(outcome.maxQueued()).isZero();
         assertThat(outcome.newInstances()).isEqualTo(7);
+    }
+
+    @Test
+    void cloudRunFromZeroStartsWhatTheConcurrencyTargetWantsAndBillsOnlyBusyInstances() {
+        // 10 in flight an instance at most, target 50 %: 100 pending at t = 0 want ceil(100 / 5) = 20
+        // (on demand only 10); ready at t = 3, the 400 pending served at once (50 a second each).
+        // Billed: 20 starting for 3 s, 20 busy at t = 3 (40 in flight), then 100 × 0.1 = 10 in flight
+        // of 20 for 56 s: 60 + 20 + 560 = 640 instance-seconds, and 6,000 requests
+        CloudRunScaling scaling = new CloudRunScaling(0, 20, 10, 0.5, 0.6, 60, 0.1);
+
+        SpikeOutcome outcome = SpikeModel.cloudRun(new Spike(0, 100, 60, 60), scaling, new Instances(50, 2),
+                Fixtures.BUSY);
+
+        assertThat(Fixtures.instancesAt(outcome, 0)).isEqualTo(20);
+        assertThat(outcome.newInstances()).isEqualTo(20);
+        assertThat(outcome.maxQueued()).isCloseTo(300, within(1e-9));
+        assertThat(outcome.maxWaitSeconds()).isEqualTo(3);
+        assertThat(outcome.refused()).isZero();
+        assertThat(outcome.absorbedAtSecond()).isEqualTo(OptionalInt.of(3));
+        assertThat(outcome.usd()).isCloseTo(0.640 + 0.006, within(1e-9));
+    }
+
+    @Test
+    void cloudRunStartsInstancesOnDemandWhileTheMinuteAverageLags() {
+        // target 80 % of 10: the window's average concurrency wants 13, 19, 25, 32 at t = 0..3, but
+        // 100, 200, 300, 400 pending with every instance full want 10, 20, 30, 40 at once; the first
+        // 13 serve from t = 4 (3 s start) and take the 500 waiting; the average then wants 27
+        CloudRunScaling scaling = new CloudRunScaling(0, 100, 10, 0.8, 0.6, 60, 0.1);
+
+        SpikeOutcome outcome = SpikeModel.cloudRun(new Spike(0, 100, 60, 60), scaling, new Instances(50, 3),
+                Fixtures.BUSY);
+
+        assertThat(Fixtures.instancesAt(outcome, 0)).isEqualTo(13);
+        assertThat(Fixtures.instancesAt(outcome, 1)).isEqualTo(20);
+        assertThat(Fixtures.instancesAt(outcome, 2)).isEqualTo(30);
+        assertThat(Fixtures.instancesAt(outcome, 3)).isEqualTo(40);
+        assertThat(Fixtures.instancesAt(outcome, 59)).isEqualTo(40);
+        assertThat(outcome.maxQueued()).isCloseTo(400, within(1e-9));
+        assertThat(outcome.maxWaitSeconds()).isEqualTo(4);
+        assertThat(outcome.absorbedAtSecond()).isEqualTo(OptionalInt.of(4));
+        assertThat(outcome.refused()).isZero();
+    }
+
+    @Test
+    void cloudRunRefusesWhatPendsLongerThanTenSecondsAtMaxInstances() {
+        // one instance at most, 25 a second from t = 1, against 100 a second for 4 s: each second's
+        // arrivals take 4 s to serve; those of t = 3 get 25 served at t = 13, then have pended
+        // 11 s > 10 (3.5 × a 0 s start is less): 75 refused (429)
+        CloudRunScaling scaling = new CloudRunScaling(0, 1, 10, 0.6, 0.6, 60, 0.1);
+
+        SpikeOutcome outcome = SpikeModel.cloudRun(new Spike(0, 100, 4, 30), scaling, new Instances(25, 0),
+                Fixtures.BUSY);
+
+        assertThat(outcome.served()).isCloseTo(325, within(1e-9));
+        assertThat(outcome.refused()).isCloseTo(75, within(1e-9));
+        assertThat(outcome.maxWaitSeconds()).isEqualTo(10);
+        assertThat(outcome.absorbedAtSecond()).isEqualTo(OptionalInt.of(14));
+    }
+
+    @Test
+    void cloudRunRequestsPendTenSecondsOrThreeAndAHalfStartsUpToCloudFrontsTimeout() {
+        assertThat(SpikeModel.cloudRunPending(2).maxWaitSeconds()).isEqualTo(10);
+        assertThat(SpikeModel.cloudRunPending(3.8).maxWaitSeconds()).isEqualTo(14);
+        assertThat(SpikeModel.cloudRunPending(10).maxWaitSeconds()).isEqualTo(30);
+        assertThat(SpikeModel.cloudRunPending(2).capacity(0)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void aCloudRunInstanceServesNoMoreThanItsMaximumConcurrencyAllows() {
+        // 10 at once, each for 0.5 s: 20 a second, though its CPU would take 100
+        CloudRunScaling scaling = new CloudRunScaling(1, 1, 10, 0.6, 0.6, 60, 0.5);
+
+        SpikeOutcome outcome = SpikeModel.cloudRun(new Spike(0, 30, 10, 10), scaling, new Instances(100, 0),
+                Fixtures.BUSY);
+
+        assertThat(outcome.timeline().getFirst().capacity()).isCloseTo(20, within(1e-9));
+    }
+
+    @Test
+    void cloudRunWithNoTrafficStaysAtZeroAndCostsNothing() {
+        SpikeOutcome outcome = SpikeModel.cloudRun(new Spike(0, 0, 0, 60), CloudRunScaling.stack(0.05),
+                new Instances(200, 2), Fixtures.BUSY);
+
+        assertThat(outcome.newInstances()).isZero();
+        assertThat(outcome.usd()).isZero();
+    }
+
+    @Test
+    void cloudRunSpendsTheCostModelsRequestBasedPrices() {
+        // the first Cloud Run case priced by Runtimes.cloudRun: 1.1 vCPU and 1.0625 GiB at $0.000024 and
+        // $0.0000025 = $0.00002905625 a billed second × 640, and ($0.40 Cloud Run + $1.00 CloudFront) a
+        // million × 6,000; the e-mail worker's always-on instance is a fixed charge, left out
+        RuntimeCost cost = Runtimes.cloudRun(new PodSize(1.1, 1.0625), new Capacity(40), 100, new PodSize(1, 0.5),
+                new RequestProfile(0, 0, 0, 0));
+
+        SpikeOutcome outcome = SpikeModel.cloudRun(new Spike(0, 100, 60, 60),
+                new CloudRunScaling(0, 20, 10, 0.5, 0.6, 60, 0.1), new Instances(50, 2), cost);
+
+        assertThat(outcome.runtime()).isEqualTo("cloudrun");
+        assertThat(outcome.usd()).isCloseTo(640 * 0.00002905625 + 6_000 * 1.4e-6, within(1e-9));
     }
 }

@@ -63,5 +63,9 @@ class FleetSimulationTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new EcsScaling(0, 8, 1_000, 60, 3));
         assertThatIllegalArgumentException().isThrownBy(() -> new HpaScaling(2, 10, 15, 15, 0, 100, 100, 4, 0.1));
         assertThatIllegalArgumentException().isThrownBy(() -> new KpaScaling(0, 50, 50, 0.7, 5, 10, 200, 0.1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new CloudRunScaling(0, 50, 0, 0.6, 0.6, 60, 0.1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new CloudRunScaling(0, 50, 1_001, 0.6, 0.6, 60, 0.1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new CloudRunScaling(0, 50, 100, 0, 0.6, 60, 0.1));
+        assertThatIllegalArgumentException().isThrownBy(() -> new CloudRunScaling(0, 50, 100, 0.6, 0.6, 60, 0));
     }
 }
