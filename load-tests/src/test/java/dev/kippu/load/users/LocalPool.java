@@ -5,7 +5,7 @@ import dev.kippu.local.CognitoStandIn;
 import dev.kippu.local.UserPool;
 
 /** The stand-in's pool: every virtual user has the contract suite's password, as no one else can reach it. */
-record LocalPool(UserPool pool) implements LoadUserPool {
+public record LocalPool(UserPool pool) implements LoadUserPool {
 
     @Override
     public String userPoolId() {
