@@ -3,6 +3,7 @@ package dev.kippu.load.report;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import dev.kippu.load.cost.CostModel;
 import dev.kippu.load.cost.Crossover;
@@ -18,6 +19,9 @@ final class CostSection {
 
     /** The crossovers are looked for up to this rate: a few thousand buyers a second is a large sale for Kippu. */
     static final double CROSSOVER_RANGE_REQUESTS_PER_SECOND = 2_000;
+
+    /** The cost chart's range: where Kippu's runtimes' lines cross, and before the steepest leaves the others far behind. */
+    static final int CHART_RANGE_REQUESTS_PER_SECOND = 200;
 
     private CostSection() {
     }
@@ -45,6 +49,13 @@ final class CostSection {
                 + Format.number(CROSSOVER_RANGE_REQUESTS_PER_SECOND) + " req/s)"),
                 CostModel.crossoverTable(costs, CROSSOVER_RANGE_REQUESTS_PER_SECOND).stream()
                         .map(pair -> List.of(pair.first() + " / " + pair.second(), describe(pair, costs))).toList());
+    }
+
+    static String chart(List<DeployedRuntimes.Deployed> runtimes) {
+        return Svg.lines("$ a month at a constant rate", "requests a second", "$ a month", runtimes.stream()
+                .map(deployed -> new Svg.Line(deployed.runtime(), IntStream.rangeClosed(0, CHART_RANGE_REQUESTS_PER_SECOND)
+                        .mapToObj(rate -> new Svg.Point(rate, deployed.cost().monthlyUsd(rate))).toList()))
+                .toList());
     }
 
     static Table prices() {

@@ -84,8 +84,8 @@ final class DeployedRuntimes {
         return List.of(
                 new Deployed("SnapStart, 2,048 MB, arm64, function URL", snapStart, Optional.of(spike ->
                         SpikeModel.lambda(spike, LambdaScaling.stack(initSeconds, lambdaMillis / 1000), snapStart))),
-                new Deployed("native executable, 1,024 MB, arm64, function URL (no spike: its init is not measured)",
-                        lambdaNative, Optional.empty()),
+                new Deployed("native executable, 1,024 MB, arm64, function URL", lambdaNative, Optional.of(spike ->
+                        SpikeModel.lambda(spike, LambdaScaling.stack(initSeconds, lambdaMillis / 1000), lambdaNative))),
                 new Deployed("m7g.large (2 vCPU), 3 to 6 instances, function URL", managedInstances, Optional.of(spike ->
                         SpikeModel.managedInstances(spike,
                                 ManagedInstancesScaling.stack(m7gLarge.requestsPerSecondPerInstance()),
@@ -102,6 +102,6 @@ final class DeployedRuntimes {
                         + "own pods not counted)", knative, Optional.of(spike -> SpikeModel.knative(spike,
                         KpaScaling.stack(knativeSeconds), halfVcpu, knative))),
                 new Deployed("request-based, 1.1 vCPU / 1.0625 GiB an instance with its sidecar, 0 to 50; e-mail worker "
-                        + "service always on (no spike: not in the spike model)", cloudRun, Optional.empty()));
+                        + "service always on", cloudRun, Optional.empty()));
     }
 }

@@ -17,7 +17,7 @@ record LoadResult(Path file, int schema, String target, String testType, String 
                   Optional<Resources> resources, List<ColdStart> coldStarts) implements ResultFile {
 
     /** Requests and latencies of the whole run (Gatling's "All Requests"); stats.json may lack a figure. */
-    record Figures(long total, long ok, long failed, OptionalDouble p50Millis, OptionalDouble p95Millis,
+    record Figures(long total, long failed, OptionalDouble p50Millis, OptionalDouble p95Millis,
                    OptionalDouble p99Millis, OptionalDouble meanMillis, OptionalDouble requestsPerSecond) {
 
         OptionalDouble failedPercent() {

@@ -28,8 +28,8 @@ record ModelInputs(Input lambdaMeanMillis, Input lambdaInitMillis, Input cpuMill
                         "Lambda's mean request time (taken as its billed duration: an upper bound)", "ms",
                         run -> run.all().meanMillis(), 50, "assumed"),
                 measured(runs::runsOf, List.of("lambda", "local-lambda"),
-                        "Lambda's init of a new execution environment (local-lambda's is the JVM's own init, "
-                                + "an upper bound of a SnapStart restore)", "ms",
+                        "Lambda's init of a new execution environment, SnapStart and native alike (local-lambda's "
+                                + "is the JVM's own init: an upper bound of a restore or a native init)", "ms",
                         ModelInputs::meanInitMillis, 1_000, "assumed"),
                 measured(runs::steadyRunsOf, List.of("local-container", "local", "local-aot"),
                         "Kippu's CPU time per request (the instances' capacity: vCPU × 1000 × 60 % / this)", "ms",

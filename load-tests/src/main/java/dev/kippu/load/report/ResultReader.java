@@ -121,9 +121,9 @@ final class ResultReader {
         if (!requests.path("total").isNumber()) {
             throw new BadInput(fields.file() + " is not a Kippu load result: it has no \"all.requests.total\"");
         }
-        return new LoadResult.Figures(requests.path("total").asLong(), requests.path("ok").asLong(),
-                requests.path("failed").asLong(), number(latency.path("p50")), number(latency.path("p95")),
-                number(latency.path("p99")), number(latency.path("mean")), number(all.path("requestsPerSecond")));
+        return new LoadResult.Figures(requests.path("total").asLong(), requests.path("failed").asLong(),
+                number(latency.path("p50")), number(latency.path("p95")), number(latency.path("p99")),
+                number(latency.path("mean")), number(all.path("requestsPerSecond")));
     }
 
     private static List<LoadResult.TimelineSecond> timeline(JsonNode timeline) {

@@ -28,11 +28,14 @@ final class SpikeSection {
         return new Spike(BASE_REQUESTS_PER_SECOND, buyersPerSecond, seconds, seconds + WATCHED_AFTER_SECONDS);
     }
 
-    static String describe(Spike spike) {
+    static String describe(Spike spike, List<DeployedRuntimes.Deployed> runtimes) {
+        List<String> notModelled = runtimes.stream().filter(deployed -> deployed.spike().isEmpty())
+                .map(DeployedRuntimes.Deployed::runtime).toList();
         return "A flash sale of " + Format.number(spike.spikeRequestsPerSecond()) + " buyers a second for "
                 + spike.spikeSeconds() + " s on top of " + Format.number(spike.baseRequestsPerSecond())
                 + " requests a second, watched for " + spike.observedSeconds()
-                + " s (-Dkippu.report.spike.rate=… and -Dkippu.report.spike.seconds=… change it).";
+                + " s (-Dkippu.report.spike.rate=… and -Dkippu.report.spike.seconds=… change it)."
+                + (notModelled.isEmpty() ? "" : " Not in the spike model: " + String.join(", ", notModelled) + ".");
     }
 
     static List<SpikeOutcome> outcomes(Spike spike, List<DeployedRuntimes.Deployed> runtimes) {

@@ -78,7 +78,7 @@ final class Svg {
         double barWidth = groupWidth * 0.8 / Math.max(1, series.size());
         for (int g = 0; g < groups.size(); g++) {
             double x = LEFT + g * groupWidth + groupWidth / 2;
-            // "target · profile" on two lines: the groups are narrow
+            // "target · profile" on lines of their own: the groups are narrow
             String[] label = groups.get(g).split(" · ");
             for (int line = 0; line < label.length; line++) {
                 svg.append(text(x, TOP + PLOT_HEIGHT + 16 + 12 * line, "middle", label[line]));

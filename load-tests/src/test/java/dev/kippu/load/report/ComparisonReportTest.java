@@ -123,14 +123,17 @@ class ComparisonReportTest {
         List<Chart> charts = charts(report.html());
 
         assertThat(charts).extracting(Chart::title).containsExactly("Latency percentiles", "Throughput over time",
-                "Errors over time", "Resident memory over time", "Cold starts", "Flash sale: served a second",
+                "Errors over time", "Resident memory over time", "Cold starts", "$ a month at a constant rate",
+                "Flash sale: served a second",
                 "Flash sale: waiting at the end of each second", "Flash sale: refused a second");
         // p50, p95, p99 | local, local-lambda, local-container have timelines (local-aot is schema 1) |
-        // local and local-container sampled memory | init and first request | six runtimes in the spike model
-        assertThat(charts).extracting(Chart::series).containsExactly(3, 3, 3, 2, 2, 6, 6, 6);
+        // local and local-container sampled memory | init and first request | eight runtimes priced |
+        // seven of them in the spike model
+        assertThat(charts).extracting(Chart::series).containsExactly(3, 3, 3, 2, 2, 8, 7, 7, 7);
         assertThat(charts.getFirst().body()).contains("<title>p99</title>");
         // two environments' bars for each of the two series
         assertThat(charts.get(4).body().split("<rect fill=").length - 1).isEqualTo(2 * 2);
+        assertThat(charts.get(4).body()).contains(">http-2</text>", ">at 3.2 s</text>");
         charts.forEach(ComparisonReportTest::assertWellFormed);
     }
 
@@ -146,7 +149,9 @@ class ComparisonReportTest {
         // 8 runtimes: 8 × 7 / 2 pairs
         assertThat(tableRows(report.markdown(), "| runtimes | where they cost the same")).hasSize(28);
         assertThat(tableRows(report.markdown(), "| runtime | arrived |")).extracting(cells -> cells.getFirst())
-                .containsExactly("lambda-snapstart", "lambda-mi", "fargate", "eks", "gke-autopilot", "knative-on-gke");
+                .containsExactly("lambda-snapstart", "lambda-native", "lambda-mi", "fargate", "eks", "gke-autopilot",
+                        "knative-on-gke");
+        assertThat(report.markdown()).contains("Not in the spike model: cloudrun.");
         assertThat(report.markdown()).doesNotContain("<svg");
     }
 
