@@ -44,7 +44,7 @@ public final class ComparisonReport {
             }
             runs.leftOut().forEach(file -> err.println(NAME + ": left out " + file
                     + ", a later result of its kind, target and profile being read"));
-            Report report = Report.of(runs, sale(properties));
+            Report report = report(runs, sale(properties));
             Files.createDirectories(output);
             Path page = Files.writeString(output.resolve("index.html"), report.html());
             Path summary = Files.writeString(output.resolve("summary.md"), report.markdown());
@@ -57,6 +57,14 @@ public final class ComparisonReport {
         } catch (IOException e) {
             err.println(NAME + ": could not write the report to " + output + ": " + e);
             return 1;
+        }
+    }
+
+    private static Report report(ComparedRuns runs, Spike sale) throws ResultReader.BadInput {
+        try {
+            return Report.of(runs, sale);
+        } catch (IllegalArgumentException e) {
+            throw new ResultReader.BadInput("the cost or spike model refused the figures read: " + e.getMessage());
         }
     }
 

@@ -67,7 +67,8 @@ record ModelInputs(Input lambdaMeanMillis, Input lambdaInitMillis, Input cpuMill
         for (String target : targets) {
             for (LoadResult run : runsOf.apply(target)) {
                 OptionalDouble value = figure.apply(run);
-                if (value.isPresent()) {
+                // a time or CPU of 0 is a run that measured nothing, and the models refuse it
+                if (value.isPresent() && value.getAsDouble() > 0) {
                     return new Input(what, value.getAsDouble(), unit, true, run.label() + ", " + run.startedAt());
                 }
             }

@@ -95,6 +95,17 @@ class ComparisonReportTest {
     }
 
     @Test
+    void aFigureOfZeroIsNoMeasurement() throws IOException {
+        Path idle = Files.writeString(temp.resolve("idle.json"), Files.readString(FIXTURES.resolve("local-mixed.json"))
+                .replace("\"cpuMillisPerRequest\": 8.0", "\"cpuMillisPerRequest\": 0"));
+
+        Outcome report = report(idle);
+
+        assertThat(report.exit()).isZero();
+        assertThat(rowStartingWith(report.markdown(), "Kippu's CPU time per request")).contains("25 ms", "assumed");
+    }
+
+    @Test
     void theStandInsCeilingIsShownWithTheAdviceToStayBelowIt() throws IOException {
         Outcome report = report(FIXTURES);
 
