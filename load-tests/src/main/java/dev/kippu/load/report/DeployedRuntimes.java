@@ -1,7 +1,6 @@
 package dev.kippu.load.report;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 import dev.kippu.load.cost.Architecture;
@@ -16,6 +15,7 @@ import dev.kippu.load.cost.RequestProfile;
 import dev.kippu.load.cost.RuntimeCost;
 import dev.kippu.load.cost.Runtimes;
 import dev.kippu.load.cost.Scaling;
+import dev.kippu.load.spike.CloudRunScaling;
 import dev.kippu.load.spike.EcsScaling;
 import dev.kippu.load.spike.HpaScaling;
 import dev.kippu.load.spike.Instances;
@@ -43,8 +43,8 @@ final class DeployedRuntimes {
     private static final PodSize CLOUD_RUN_INSTANCE = new PodSize(1.1, 1.0625);
     private static final double M7G_LARGE_VCPU = 2;
 
-    /** One runtime: what it is as deployed, its cost, and its flash sale when the spike model has it. */
-    record Deployed(String configuration, RuntimeCost cost, Optional<Function<Spike, SpikeOutcome>> spike) {
+    /** One runtime: what it is as deployed, its cost, and its flash sale. */
+    record Deployed(String configuration, RuntimeCost cost, Function<Spike, SpikeOutcome> spike) {
 
         String runtime() {
             return cost.runtime();
@@ -82,26 +82,28 @@ final class DeployedRuntimes {
         double initSeconds = inputs.lambdaInitMillis().value() / 1000;
         double knativeSeconds = inputs.knativeMeanMillis().value() / 1000;
         return List.of(
-                new Deployed("SnapStart, 2,048 MB, arm64, function URL", snapStart, Optional.of(spike ->
-                        SpikeModel.lambda(spike, LambdaScaling.stack(initSeconds, lambdaMillis / 1000), snapStart))),
-                new Deployed("native executable, 1,024 MB, arm64, function URL", lambdaNative, Optional.of(spike ->
-                        SpikeModel.lambda(spike, LambdaScaling.stack(initSeconds, lambdaMillis / 1000), lambdaNative))),
-                new Deployed("m7g.large (2 vCPU), 3 to 6 instances, function URL", managedInstances, Optional.of(spike ->
+                new Deployed("SnapStart, 2,048 MB, arm64, function URL", snapStart, spike ->
+                        SpikeModel.lambda(spike, LambdaScaling.stack(initSeconds, lambdaMillis / 1000), snapStart)),
+                new Deployed("native executable, 1,024 MB, arm64, function URL", lambdaNative, spike ->
+                        SpikeModel.lambda(spike, LambdaScaling.stack(initSeconds, lambdaMillis / 1000), lambdaNative)),
+                new Deployed("m7g.large (2 vCPU), 3 to 6 instances, function URL", managedInstances, spike ->
                         SpikeModel.managedInstances(spike,
                                 ManagedInstancesScaling.stack(m7gLarge.requestsPerSecondPerInstance()),
-                                new Instances(M7G_LARGE_VCPU * 1000 / cpuMillis, startSeconds), managedInstances))),
+                                new Instances(M7G_LARGE_VCPU * 1000 / cpuMillis, startSeconds), managedInstances)),
                 new Deployed("0.5 vCPU / 1 GiB arm64 tasks, 2 to 8, internal ALB, 1 NAT gateway", fargate,
-                        Optional.of(spike -> SpikeModel.fargate(spike, EcsScaling.stack(),
+                        spike -> SpikeModel.fargate(spike, EcsScaling.stack(),
                                 new Instances(halfVcpu.requestsPerSecondAtFullLoad(),
-                                        startSeconds + ALB_HEALTH_CHECKS_SECONDS), fargate))),
+                                        startSeconds + ALB_HEALTH_CHECKS_SECONDS), fargate)),
                 new Deployed("pods of 0.5 vCPU / 1 GiB on Fargate (x86), HPA 2 to 10, ALB, 1 NAT gateway", eks,
-                        Optional.of(spike -> SpikeModel.kubernetes(spike, HpaScaling.stack(), halfVcpu, eks))),
+                        spike -> SpikeModel.kubernetes(spike, HpaScaling.stack(), halfVcpu, eks)),
                 new Deployed("Autopilot pods of 0.5 vCPU / 1 GiB, HPA 2 to 10", gke,
-                        Optional.of(spike -> SpikeModel.kubernetes(spike, HpaScaling.stack(), halfVcpu, gke))),
+                        spike -> SpikeModel.kubernetes(spike, HpaScaling.stack(), halfVcpu, gke)),
                 new Deployed("Autopilot pods of 0.5 vCPU / 1 GiB, 0 to 50, e-mail worker always on (Knative Serving's "
-                        + "own pods not counted)", knative, Optional.of(spike -> SpikeModel.knative(spike,
-                        KpaScaling.stack(knativeSeconds), halfVcpu, knative))),
+                        + "own pods not counted)", knative, spike -> SpikeModel.knative(spike,
+                        KpaScaling.stack(knativeSeconds), halfVcpu, knative)),
                 new Deployed("request-based, 1.1 vCPU / 1.0625 GiB an instance with its sidecar, 0 to 50; e-mail worker "
-                        + "service always on", cloudRun, Optional.empty()));
+                        + "service always on", cloudRun, spike -> SpikeModel.cloudRun(spike,
+                        CloudRunScaling.stack(inputs.cloudRunMeanMillis().value() / 1000),
+                        new Instances(1000 / cpuMillis, startSeconds), cloudRun)));
     }
 }

@@ -71,7 +71,7 @@ record Report(ComparedRuns runs, ModelInputs inputs, List<DeployedRuntimes.Deplo
         html.append(Html.table(CostSection.prices()));
 
         html.append("<h2 id=\"spike\">4. Spike model</h2>\n");
-        paragraph(html, SpikeSection.describe(spike, runtimes) + " docs/spike-model.md has the scaling of each runtime and the "
+        paragraph(html, SpikeSection.describe(spike) + " docs/spike-model.md has the scaling of each runtime and the "
                 + "assumptions; the cost is the observed seconds' (fixed monthly charges left out).", "");
         html.append(Html.table(SpikeSection.table(sale)));
         SpikeSection.charts(sale).forEach(html::append);
@@ -93,7 +93,7 @@ record Report(ComparedRuns runs, ModelInputs inputs, List<DeployedRuntimes.Deplo
         markdown.append("### Cost model\n\n").append(Markdown.table(CostSection.inputs(inputs))).append('\n');
         markdown.append(Markdown.table(CostSection.costs(runtimes))).append('\n');
         markdown.append(Markdown.table(CostSection.crossovers(runtimes))).append('\n');
-        markdown.append("### Spike model\n\n").append(SpikeSection.describe(spike, runtimes)).append("\n\n");
+        markdown.append("### Spike model\n\n").append(SpikeSection.describe(spike)).append("\n\n");
         markdown.append(Markdown.table(SpikeSection.table(sale)));
         return markdown.toString();
     }

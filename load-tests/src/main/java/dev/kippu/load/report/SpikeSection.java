@@ -28,18 +28,15 @@ final class SpikeSection {
         return new Spike(BASE_REQUESTS_PER_SECOND, buyersPerSecond, seconds, seconds + WATCHED_AFTER_SECONDS);
     }
 
-    static String describe(Spike spike, List<DeployedRuntimes.Deployed> runtimes) {
-        List<String> notModelled = runtimes.stream().filter(deployed -> deployed.spike().isEmpty())
-                .map(DeployedRuntimes.Deployed::runtime).toList();
+    static String describe(Spike spike) {
         return "A flash sale of " + Format.number(spike.spikeRequestsPerSecond()) + " buyers a second for "
                 + spike.spikeSeconds() + " s on top of " + Format.number(spike.baseRequestsPerSecond())
                 + " requests a second, watched for " + spike.observedSeconds()
-                + " s (-Dkippu.report.spike.rate=… and -Dkippu.report.spike.seconds=… change it)."
-                + (notModelled.isEmpty() ? "" : " Not in the spike model: " + String.join(", ", notModelled) + ".");
+                + " s (-Dkippu.report.spike.rate=… and -Dkippu.report.spike.seconds=… change it).";
     }
 
     static List<SpikeOutcome> outcomes(Spike spike, List<DeployedRuntimes.Deployed> runtimes) {
-        return runtimes.stream().flatMap(deployed -> deployed.spike().stream()).map(sale -> sale.apply(spike)).toList();
+        return runtimes.stream().map(deployed -> deployed.spike().apply(spike)).toList();
     }
 
     static Table table(List<SpikeOutcome> outcomes) {
