@@ -13,9 +13,11 @@ public final class SpikeModel {
 
     /**
      * Knative's activator holds requests for a revision at zero or over its burst capacity, up to the
-     * revision's timeoutSeconds (300 s in deploy-knative); no limit on its queue was found documented.
+     * revision's timeoutSeconds (300 s in deploy-knative), and answers 503 beyond 10,000 queued for
+     * it ({@code breakerQueueDepth} in knative/serving's pkg/activator/net/throttler.go); one
+     * activator replica is assumed (its autoscaler scales it on CPU, from one).
      */
-    public static final Buffer KNATIVE_ACTIVATOR = new Buffer(0, Long.MAX_VALUE, 300);
+    public static final Buffer KNATIVE_ACTIVATOR = new Buffer(0, 10_000, 300);
 
     private SpikeModel() {
     }

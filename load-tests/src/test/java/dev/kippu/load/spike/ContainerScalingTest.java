@@ -121,6 +121,17 @@ class ContainerScalingTest {
     }
 
     @Test
+    void knativesActivatorRefusesBeyondTenThousandQueued() {
+        // 5,000 a second at zero pods that take 5 s to start: 10,000 wait after two seconds, the rest
+        // of the first five seconds' 25,000 are refused at once
+        SpikeOutcome outcome = SpikeModel.knative(new Spike(0, 5_000, 60, 60), KpaScaling.stack(0.1),
+                new Instances(200, 5), Fixtures.FLEET);
+
+        assertThat(outcome.maxQueued()).isCloseTo(10_000, within(1e-9));
+        assertThat(outcome.refused()).isGreaterThanOrEqualTo(15_000);
+    }
+
+    @Test
     void knativeWithNoTrafficStaysAtZero() {
         SpikeOutcome outcome = SpikeModel.knative(new Spike(0, 0, 0, 60), KpaScaling.stack(0.1),
                 new Instances(200, 5), Fixtures.FLEET);
