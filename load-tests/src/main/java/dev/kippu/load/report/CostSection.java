@@ -2,6 +2,7 @@ package dev.kippu.load.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -23,7 +24,24 @@ final class CostSection {
     /** The cost chart's range: where Kippu's runtimes' lines cross, and before the steepest leaves the others far behind. */
     static final int CHART_RANGE_REQUESTS_PER_SECOND = 200;
 
+    /** The rates of the "cheapest at" table: idle, a quiet site, a busy one, a sale's sustained load. */
+    static final List<Double> CHEAPEST_AT_REQUESTS_PER_SECOND = List.of(0.0, 1.0, 10.0, 50.0, 100.0, 500.0, 2_000.0);
+
     private CostSection() {
+    }
+
+    /** The answer in short: at each rate held for a month, the cheapest runtime and the next, with their monthly cost. */
+    static Table cheapest(List<DeployedRuntimes.Deployed> runtimes) {
+        return new Table(List.of("requests a second, held for a month", "cheapest", "next"), CHEAPEST_AT_REQUESTS_PER_SECOND.stream()
+                .map(rate -> {
+                    List<RuntimeCost> ranked = runtimes.stream().map(DeployedRuntimes.Deployed::cost)
+                            .sorted(Comparator.comparingDouble(cost -> cost.monthlyUsd(rate))).toList();
+                    return List.of(Format.number(rate), ranked(ranked.get(0), rate), ranked(ranked.get(1), rate));
+                }).toList());
+    }
+
+    private static String ranked(RuntimeCost cost, double rate) {
+        return cost.runtime() + " (" + Format.usd(cost.monthlyUsd(rate)) + " a month)";
     }
 
     static Table inputs(ModelInputs inputs) {

@@ -62,6 +62,7 @@ record Report(ComparedRuns runs, ModelInputs inputs, List<DeployedRuntimes.Deplo
         html.append("<h2 id=\"cost\">3. Cost model</h2>\n");
         paragraph(html, "docs/cost-model.md has the formulas. Inputs, measured in the runs read or assumed:", "");
         html.append(Html.table(CostSection.inputs(inputs)));
+        html.append(Html.table(CostSection.cheapest(runtimes)));
         html.append(Html.table(CostSection.costs(runtimes)));
         html.append(Html.table(CostSection.crossovers(runtimes)));
         html.append(CostSection.chart(runtimes));
@@ -91,6 +92,7 @@ record Report(ComparedRuns runs, ModelInputs inputs, List<DeployedRuntimes.Deplo
         markdown.append(Markdown.table(SummarySection.figures(runs))).append('\n');
         markdown.append(SummarySection.ceiling(runs)).append("\n\n");
         markdown.append("### Cost model\n\n").append(Markdown.table(CostSection.inputs(inputs))).append('\n');
+        markdown.append(Markdown.table(CostSection.cheapest(runtimes))).append('\n');
         markdown.append(Markdown.table(CostSection.costs(runtimes))).append('\n');
         markdown.append(Markdown.table(CostSection.crossovers(runtimes))).append('\n');
         markdown.append("### Spike model\n\n").append(SpikeSection.describe(spike)).append("\n\n");

@@ -167,6 +167,20 @@ class ComparisonReportTest {
     }
 
     @Test
+    void theCheapestRuntimeAtEachRateIsNamedWithTheNext() throws IOException {
+        List<List<String>> rows = tableRows(report(FIXTURES).markdown(), "| requests a second, held for a month |");
+
+        assertThat(rows).extracting(List::getFirst).containsExactly("0", "1", "10", "50", "100", "500", "2,000");
+        // idle, a function costs nothing; a fleet kept warm does
+        assertThat(rows.getFirst().get(1)).startsWith("lambda-").endsWith("($0.00 a month)");
+        assertThat(rows).allSatisfy(row -> assertThat(usd(row.get(1))).isLessThanOrEqualTo(usd(row.get(2))));
+    }
+
+    private static double usd(String ranked) {
+        return Double.parseDouble(ranked.replaceAll(".*\\(\\$([0-9,.]+) a month\\)$", "$1").replace(",", ""));
+    }
+
+    @Test
     void theLatestRunOfATargetAndProfileIsTheOneCompared() throws IOException {
         Path earlier = Files.writeString(temp.resolve("earlier.json"), Files.readString(FIXTURES.resolve("local-mixed.json"))
                 .replace("2026-12-01T22:00:00Z", "2026-11-30T22:00:00Z").replace("\"p50\": 40", "\"p50\": 60"));
