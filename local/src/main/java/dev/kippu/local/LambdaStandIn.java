@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,9 +50,12 @@ public final class LambdaStandIn implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final BlockingQueue<Invocation> queued = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
-    private final CompletableFuture<Instant> firstPoll = new CompletableFuture<>();
+    private final AtomicReference<Instant> firstPoll = new AtomicReference<>();
+    private final CountDownLatch polled = new CountDownLatch(1);
     private final AtomicReference<Instant> restored = new AtomicReference<>();
     private final AtomicReference<String> initError = new AtomicReference<>();
+    /** Why every invocation fails from now on: the runtime's init failed, or it exited. */
+    private volatile Outcome.Failed failure;
     private final HttpServer runtimeApi;
     private final HttpApi frontDoor;
 
@@ -86,12 +90,25 @@ public final class LambdaStandIn implements AutoCloseable {
 
     /** When a runtime first asked for an invocation: the end of its init. */
     public Optional<Instant> firstPoll() {
-        return Optional.ofNullable(firstPoll.getNow(null));
+        return Optional.ofNullable(firstPoll.get());
     }
 
-    /** Completes when a runtime first asks for an invocation, with when it did. */
-    CompletableFuture<Instant> whenFirstPolled() {
-        return firstPoll.copy();
+    /**
+     * Waits for {@code runtime}'s init to end (its first poll); false if it exited, reported an
+     * init error or took longer than {@code patience} first.
+     */
+    public boolean awaitInit(StandInProcess runtime, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
+        try {
+            while (runtime.isAlive() && initError.get() == null && Instant.now().isBefore(deadline)) {
+                if (polled.await(50, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return firstPoll.get() != null;
     }
 
     /**
@@ -111,10 +128,14 @@ public final class LambdaStandIn implements AutoCloseable {
     public Outcome invoke(String event) {
         Invocation invocation = new Invocation(UUID.randomUUID().toString(), event.getBytes(StandardCharsets.UTF_8),
                 Instant.now().plus(timeout), new CompletableFuture<>());
-        if (initError.get() != null) {
-            return new Outcome.Failed("Runtime.InitError", initError.get());
+        if (failure != null) {
+            return failure;
         }
         queued.add(invocation);
+        if (failure != null) {
+            // the failure came between the check and the queue, perhaps after its sweep of the queue
+            invocation.outcome().complete(failure);
+        }
         try {
             return invocation.outcome().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException late) {
@@ -196,7 +217,8 @@ public final class LambdaStandIn implements AutoCloseable {
     }
 
     private void next(HttpExchange exchange) throws IOException {
-        firstPoll.complete(Instant.now());
+        firstPoll.compareAndSet(null, Instant.now());
+        polled.countDown();
         Invocation invocation;
         try {
             do {
@@ -232,6 +254,7 @@ public final class LambdaStandIn implements AutoCloseable {
     }
 
     private void failEverything(Outcome.Failed failure) {
+        this.failure = failure;
         for (Invocation invocation; (invocation = queued.poll()) != null;) {
             invocation.outcome().complete(failure);
         }
