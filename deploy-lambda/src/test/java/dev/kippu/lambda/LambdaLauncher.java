@@ -6,16 +6,18 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import dev.kippu.contract.KippuLauncher;
 import dev.kippu.contract.KippuStandIns;
 import dev.kippu.local.ContainerCredentialsStandIn;
+import dev.kippu.local.LambdaFleet;
 import dev.kippu.local.LambdaStandIn;
 import dev.kippu.local.SqsEventSource;
 import dev.kippu.local.StandInProcess;
@@ -106,6 +108,81 @@ public class LambdaLauncher implements KippuLauncher {
         }
     }
 
+    /**
+     * {@code kippu.test.target=lambda-fleet}: the HTTP function as the Lambda service scales it on
+     * demand, in a {@link LambdaFleet}: an execution environment per concurrent request, each one a
+     * process as the other targets run the function, launched when a request finds none idle, up to
+     * {@code -Dkippu.test.lambda.max-environments} (default {@value #DEFAULT_MAX_ENVIRONMENTS}: each is a
+     * JVM of some 250 MB); the e-mail and schedule functions as in {@code lambda}. On {@code java25} without
+     * SnapStart ({@link Variant#ON_DEMAND}): nothing here takes a snapshot to restore a new
+     * environment from, so each runs its whole init, as an on-demand function's environments do. The
+     * first environment is launched at the start and checked as every target's functions are; the
+     * others run the same command in the same environment.
+     *
+     * <p>{@link Running#coldStarts()} holds every environment, the first one included, once it has
+     * served a request: its init, and the latency of its first request (arrival to response), which
+     * for the first environment holds no init, done before that request arrived; environments that
+     * have served no request yet are left out.
+     */
+    public static final class Fleet extends LambdaLauncher {
+
+        static final String MAX_ENVIRONMENTS = "kippu.test.lambda.max-environments";
+        static final int DEFAULT_MAX_ENVIRONMENTS = 4;
+
+        public Fleet() {
+            super(Variant.ON_DEMAND);
+        }
+
+        @Override
+        public String name() {
+            return "lambda-fleet";
+        }
+
+        @Override
+        Running startHttpFunction(Map<String, String> settings, ContainerCredentialsStandIn credentials) {
+            int credentialsHandedOut = credentials.handedOut();
+            AtomicReference<StandInProcess> first = new AtomicReference<>();
+            LambdaFleet fleet = LambdaFleet.start(HTTP_TIMEOUT, INIT_PATIENCE, Integer.getInteger(MAX_ENVIRONMENTS, DEFAULT_MAX_ENVIRONMENTS),
+                    (id, runtimeApiAddress) -> {
+                        StandInProcess environment = launch("kippu-lambda-http-" + id, HttpHandler.class, runtimeApiAddress, settings, credentials);
+                        first.compareAndSet(null, environment);
+                        return environment;
+                    });
+            try {
+                checkInit(first.get(), "kippu-lambda-http (the fleet's first environment)", HttpHandler.class, false,
+                        credentials.handedOut() > credentialsHandedOut);
+            } catch (RuntimeException e) {
+                fleet.close();
+                throw e;
+            }
+            return new Running() {
+                @Override
+                public URI baseUrl() {
+                    return fleet.url();
+                }
+
+                @Override
+                public List<ProcessHandle> processes() {
+                    return fleet.environments().stream().map(LambdaFleet.Environment::process).filter(ProcessHandle::isAlive).toList();
+                }
+
+                @Override
+                public List<ColdStart> coldStarts() {
+                    return fleet.environments().stream()
+                            .filter(environment -> environment.init().isPresent() && environment.firstInvocation().isPresent())
+                            .map(environment -> new ColdStart(environment.id(), environment.launched(), environment.init().orElseThrow(),
+                                    environment.firstInvocation().orElseThrow()))
+                            .toList();
+                }
+
+                @Override
+                public void close() {
+                    fleet.close();
+                }
+            };
+        }
+    }
+
     /** {@code kippu.test.target=lambda-native-executable}: the native function's executable, as its bootstrap. */
     public static final class NativeExecutable extends LambdaLauncher {
 
@@ -123,12 +200,11 @@ public class LambdaLauncher implements KippuLauncher {
     public Running start(Map<String, String> settings) {
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            LambdaStandIn http = opened(started, LambdaStandIn.start(HTTP_TIMEOUT));
+            ContainerCredentialsStandIn credentials = opened(started, credentialsEndpoint(settings));
+            Running http = opened(started, startHttpFunction(settings, credentials));
             LambdaStandIn emails = opened(started, LambdaStandIn.start(EVENT_TIMEOUT));
             LambdaStandIn schedule = opened(started, LambdaStandIn.start(EVENT_TIMEOUT));
-            ContainerCredentialsStandIn credentials = opened(started, credentialsEndpoint(settings));
-            List<StandInProcess> functions = List.of(
-                    opened(started, startFunction("kippu-lambda-http", HttpHandler.class, http, settings, credentials)),
+            List<StandInProcess> eventFunctions = List.of(
                     opened(started, startFunction("kippu-lambda-emails", EmailQueueHandler.class, emails, settings, credentials)),
                     opened(started, startFunction("kippu-lambda-schedule", ScheduleHandler.class, schedule, settings, credentials)));
             opened(started, SqsEventSource.start(KippuStandIns.shared().sqs(), EMAIL_QUEUE, emails, 10));
@@ -146,12 +222,17 @@ public class LambdaLauncher implements KippuLauncher {
             return new Running() {
                 @Override
                 public URI baseUrl() {
-                    return http.url();
+                    return http.baseUrl();
                 }
 
                 @Override
                 public List<ProcessHandle> processes() {
-                    return functions.stream().map(StandInProcess::handle).toList();
+                    return Stream.concat(http.processes().stream(), eventFunctions.stream().map(StandInProcess::handle)).toList();
+                }
+
+                @Override
+                public List<ColdStart> coldStarts() {
+                    return http.coldStarts();
                 }
 
                 @Override
@@ -163,6 +244,35 @@ public class LambdaLauncher implements KippuLauncher {
             closeAll(started);
             throw e;
         }
+    }
+
+    /** The HTTP function, one execution environment behind a {@link LambdaStandIn}'s HTTP API. */
+    Running startHttpFunction(Map<String, String> settings, ContainerCredentialsStandIn credentials) {
+        LambdaStandIn lambda = LambdaStandIn.start(HTTP_TIMEOUT);
+        StandInProcess function;
+        try {
+            function = startFunction("kippu-lambda-http", HttpHandler.class, lambda, settings, credentials);
+        } catch (RuntimeException e) {
+            lambda.close();
+            throw e;
+        }
+        return new Running() {
+            @Override
+            public URI baseUrl() {
+                return lambda.url();
+            }
+
+            @Override
+            public List<ProcessHandle> processes() {
+                return List.of(function.handle());
+            }
+
+            @Override
+            public void close() {
+                function.close();
+                lambda.close();
+            }
+        };
     }
 
     /** The endpoint that hands the role's credentials (here, the stand-ins' keys) to the functions that take them from one. */
@@ -178,15 +288,29 @@ public class LambdaLauncher implements KippuLauncher {
     StandInProcess startFunction(String name, Class<?> handler, LambdaStandIn lambda, Map<String, String> settings,
             ContainerCredentialsStandIn credentials) {
         int credentialsHandedOut = credentials.handedOut();
-        StandInProcess function = StandInProcess.start(name, command(handler), environment(lambda, settings, credentials, handler),
-                lambda.url().getPort(), INIT_PATIENCE);
-        Instant deadline = Instant.now().plus(INIT_PATIENCE);
-        while (lambda.firstPoll().isEmpty()) {
-            if (!function.isAlive() || lambda.initError().isPresent() || Instant.now().isAfter(deadline)) {
-                throw failed(function, name + " did not finish its init");
-            }
-            sleep(Duration.ofMillis(100));
+        StandInProcess function = launch(name, handler, lambda.runtimeApiAddress(), settings, credentials);
+        if (!lambda.awaitInit(function, INIT_PATIENCE)) {
+            throw failed(function, name + " did not finish its init");
         }
+        checkInit(function, name, handler, lambda.restored().isPresent(), credentials.handedOut() > credentialsHandedOut);
+        return function;
+    }
+
+    /** Launches a function's process, its runtime to poll the Runtime API at {@code runtimeApiAddress} ({@code host:port}). */
+    StandInProcess launch(String name, Class<?> handler, String runtimeApiAddress, Map<String, String> settings,
+            ContainerCredentialsStandIn credentials) {
+        // the Runtime API listens already: the process is up once launched, and its init ends at its first poll
+        int runtimeApiPort = Integer.parseInt(runtimeApiAddress.substring(runtimeApiAddress.lastIndexOf(':') + 1));
+        return StandInProcess.start(name, command(handler), environment(runtimeApiAddress, settings, credentials, handler),
+                runtimeApiPort, INIT_PATIENCE);
+    }
+
+    /**
+     * Checks what a function's init must have done by its first poll ({@code restored}: it asked to be
+     * restored first; {@code tookCredentials}: the container endpoint handed credentials out since its
+     * launch); if it has not, stops it and throws.
+     */
+    void checkInit(StandInProcess function, String name, Class<?> handler, boolean restored, boolean tookCredentials) {
         if (!kippuStarted(function)) {
             throw failed(function, name + " asked for its first invocation before Kippu had started: it must start in the init phase");
         }
@@ -197,17 +321,16 @@ public class LambdaLauncher implements KippuLauncher {
             throw failed(function, name + " started the adapter's own Runtime API loop beside CustomRuntime's (its handler class was not found by name)");
         }
         // a function that warms up calls DynamoDB in its init (the e-mail worker, as in the stack, does not)
-        if (variant.containerCredentials && handler != EmailQueueHandler.class && credentials.handedOut() == credentialsHandedOut) {
+        if (variant.containerCredentials && handler != EmailQueueHandler.class && !tookCredentials) {
             throw failed(function, name + " took no credentials from the container endpoint in its init");
         }
-        if (variant == Variant.SNAP_START && (lambda.restored().isEmpty() || !logged(function, "\"message\":\"Ready for the snapshot")
+        if (variant == Variant.SNAP_START && (!restored || !logged(function, "\"message\":\"Ready for the snapshot")
                 || !logged(function, "\"message\":\"Restored from the snapshot"))) {
             throw failed(function, name + " asked for its first invocation without being primed and restored: its SnapStart hooks did not run");
         }
         if (handler == HttpHandler.class && variant == Variant.SNAP_START && !logged(function, "\"message\":\"Primed the GraphQL path")) {
             throw failed(function, name + " was not primed on the GraphQL path before the snapshot");
         }
-        return function;
     }
 
     private static boolean kippuStarted(StandInProcess function) {
@@ -252,9 +375,10 @@ public class LambdaLauncher implements KippuLauncher {
     }
 
     /** The environment Lambda gives a function, and Kippu's settings as its environment variables. */
-    Map<String, String> environment(LambdaStandIn lambda, Map<String, String> settings, ContainerCredentialsStandIn credentials, Class<?> handler) {
+    Map<String, String> environment(String runtimeApiAddress, Map<String, String> settings, ContainerCredentialsStandIn credentials,
+            Class<?> handler) {
         Map<String, String> environment = new HashMap<>(Map.of(
-                "AWS_LAMBDA_RUNTIME_API", lambda.runtimeApiAddress(),
+                "AWS_LAMBDA_RUNTIME_API", runtimeApiAddress,
                 "AWS_REGION", "us-east-1",
                 "AWS_LAMBDA_FUNCTION_NAME", "kippu",
                 "AWS_LAMBDA_FUNCTION_VERSION", "$LATEST",
@@ -325,14 +449,6 @@ public class LambdaLauncher implements KippuLauncher {
             } catch (Exception e) {
                 // stopping everything else matters more than this one's failure to stop
             }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
