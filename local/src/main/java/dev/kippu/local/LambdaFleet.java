@@ -85,8 +85,7 @@ public final class LambdaFleet implements AutoCloseable {
         try {
             ExecutionEnvironment first = fleet.take();
             if (!fleet.launch(first)) {
-                throw new IllegalStateException("the first execution environment did not finish its init"
-                        + (first.process == null ? "" : "; the end of its log:\n" + first.process.logTail()));
+                throw new IllegalStateException("the first execution environment did not finish its init (the fleet's warning shows why)");
             }
             fleet.release(first);
             return fleet;
