@@ -178,24 +178,30 @@ public final class LambdaFleet implements AutoCloseable {
 
     /** Launches the environment's process and waits for its init; if it fails, the environment is removed. */
     private boolean launch(ExecutionEnvironment environment) {
+        StandInProcess process;
         try {
-            StandInProcess process = launcher.launch(environment.id, environment.runtimeApi.runtimeApiAddress());
-            synchronized (this) {
-                environment.process = process;
-            }
-            process.handle().onExit().thenRun(() -> exited(environment));
-            if (environment.runtimeApi.awaitInit(process, initTimeout)) {
-                synchronized (this) {
-                    environment.init = Duration.between(environment.launched, environment.runtimeApi.firstPoll().orElseThrow());
-                }
-                return true;
-            }
-            log.warn("Execution environment {} did not finish its init within {}; the end of its log:\n{}", environment.id, initTimeout, process.logTail());
-            process.close();
+            process = launcher.launch(environment.id, environment.runtimeApi.runtimeApiAddress());
         } catch (RuntimeException e) {
             log.warn("Execution environment {} could not be launched", environment.id, e);
+            remove(environment);
+            return false;
+        }
+        synchronized (this) {
+            environment.process = process;
+        }
+        process.handle().onExit().thenRun(() -> exited(environment));
+        if (environment.runtimeApi.awaitInit(process, initTimeout)) {
+            synchronized (this) {
+                environment.init = Duration.between(environment.launched, environment.runtimeApi.firstPoll().orElseThrow());
+            }
+            return true;
         }
         remove(environment);
+        String why = !process.isAlive() ? "exited in its init"
+                : environment.runtimeApi.initError().isPresent() ? "reported an init error"
+                : "did not finish its init within " + initTimeout;
+        log.warn("Execution environment {} {}; the end of its log:\n{}", environment.id, why, process.logTail());
+        process.close();
         return false;
     }
 
@@ -208,23 +214,23 @@ public final class LambdaFleet implements AutoCloseable {
 
     /** Its process is gone: what it held fails as on Lambda, and it takes no more. */
     private void exited(ExecutionEnvironment environment) {
-        boolean wasLive = remove(environment);
+        boolean unexpected;
+        synchronized (this) {
+            // one that failed its init, or is stopped with the fleet, is no news
+            unexpected = live.contains(environment) && environment.init != null && !closed;
+        }
+        remove(environment);
         environment.runtimeApi.runtimeExited("RequestId: execution environment " + environment.id + " Error: Runtime exited without answering");
         environment.runtimeApi.close();
-        if (wasLive && !isClosed()) {
+        if (unexpected) {
             log.warn("Execution environment {} exited; the end of its log:\n{}", environment.id, environment.process.logTail());
         }
     }
 
-    private synchronized boolean remove(ExecutionEnvironment environment) {
+    private synchronized void remove(ExecutionEnvironment environment) {
         idle.remove(environment);
-        boolean wasLive = live.remove(environment);
+        live.remove(environment);
         notifyAll();
-        return wasLive;
-    }
-
-    private synchronized boolean isClosed() {
-        return closed;
     }
 
     private static final class ExecutionEnvironment {

@@ -1,6 +1,7 @@
 package dev.kippu.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,6 +98,13 @@ class LambdaFleetTest {
     }
 
     @Test
+    void aFirstEnvironmentThatExitsInItsInitFailsTheStart() {
+        assertThatThrownBy(() -> fleet(4, "-version")).isInstanceOf(IllegalStateException.class).hasMessageContaining("did not finish its init");
+
+        assertThat(processes).hasSize(1);
+    }
+
+    @Test
     void closingStopsEveryEnvironment() throws Exception {
         fleet = fleet(4);
         concurrently(2, "/?delay=500");
@@ -108,11 +116,15 @@ class LambdaFleetTest {
     }
 
     private LambdaFleet fleet(int maxEnvironments) {
+        return fleet(maxEnvironments, "-cp", System.getProperty("java.class.path"), EchoRuntime.class.getName());
+    }
+
+    /** A fleet whose environments run {@code java} with these arguments. */
+    private LambdaFleet fleet(int maxEnvironments, String... javaArguments) {
         return LambdaFleet.start(Duration.ofSeconds(10), Duration.ofSeconds(30), maxEnvironments, (id, runtimeApiAddress) -> {
-            StandInProcess process = StandInProcess.start("echo-runtime-" + id,
-                    List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx32m", "-XX:TieredStopAtLevel=1",
-                            "-cp", System.getProperty("java.class.path"), EchoRuntime.class.getName()),
-                    Map.of("AWS_LAMBDA_RUNTIME_API", runtimeApiAddress),
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx32m", "-XX:TieredStopAtLevel=1"));
+            command.addAll(List.of(javaArguments));
+            StandInProcess process = StandInProcess.start("runtime-" + id, command, Map.of("AWS_LAMBDA_RUNTIME_API", runtimeApiAddress),
                     Integer.parseInt(runtimeApiAddress.substring(runtimeApiAddress.lastIndexOf(':') + 1)), Duration.ofSeconds(10));
             synchronized (processes) {
                 processes.add(process);
