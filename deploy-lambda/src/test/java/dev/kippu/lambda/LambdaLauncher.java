@@ -1,10 +1,12 @@
 package dev.kippu.lambda;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +47,10 @@ public class LambdaLauncher implements KippuLauncher {
     private static final String RUNTIME_INTERFACE_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     /** Where Lambda's java runtime points the CRaC API: at the runtime interface client's implementation, which SnapStart drives. */
     private static final String CRAC_OF_THE_RUNTIME = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac";
+    /** The runtime interface client's native library, if not the copy it unpacks itself ({@code JniHelper}). */
+    private static final String NATIVE_CLIENT_LIBRARY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+    private static Path nativeClientLibrary;
 
     /** How Lambda runs the function, as far as it shows to the function's process. */
     enum Variant {
@@ -369,6 +375,7 @@ public class LambdaLauncher implements KippuLauncher {
         if (variant == Variant.SNAP_START) {
             command.add(CRAC_OF_THE_RUNTIME);
         }
+        command.add("-D" + NATIVE_CLIENT_LIBRARY + "=" + nativeClientLibrary());
         command.addAll(List.of("-cp", classpath + java.io.File.pathSeparator + jars("kippu.test.lambda-runtime", "target/lambda-runtime"),
                 RUNTIME_INTERFACE_CLIENT, handler.getName() + "::handleRequest"));
         return command;
@@ -415,6 +422,27 @@ public class LambdaLauncher implements KippuLauncher {
     /** Spring Boot's relaxed binding: {@code kippu.aws.endpoints.dynamodb} is {@code KIPPU_AWS_ENDPOINTS_DYNAMODB}. */
     static String variable(String property) {
         return property.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The runtime interface client's native library, unpacked once for every function this JVM
+     * starts. The client unpacks it itself to {@code /tmp/.libaws-lambda-jni.so} at each start, which
+     * on Lambda is the environment's own {@code /tmp}; here, clients starting at once would load one
+     * another's half-written copy and crash (SIGBUS in the dynamic loader).
+     */
+    private static synchronized String nativeClientLibrary() {
+        if (nativeClientLibrary == null) {
+            String architecture = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+            try (InputStream library = LambdaLauncher.class.getResourceAsStream("/jni/libaws-lambda-jni.linux-" + architecture + ".so")) {
+                Path copy = Files.createTempFile("libaws-lambda-jni-", ".so");
+                copy.toFile().deleteOnExit();
+                Files.copy(library, copy, StandardCopyOption.REPLACE_EXISTING);
+                nativeClientLibrary = copy;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not unpack the runtime interface client's native library", e);
+            }
+        }
+        return nativeClientLibrary.toString();
     }
 
     private static String thisModulesJar() {
