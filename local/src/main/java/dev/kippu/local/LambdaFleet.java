@@ -186,10 +186,16 @@ public final class LambdaFleet implements AutoCloseable {
             remove(environment);
             return false;
         }
+        boolean closedMeanwhile;
         synchronized (this) {
             environment.process = process;
+            closedMeanwhile = closed;
         }
         process.handle().onExit().thenRun(() -> exited(environment));
+        if (closedMeanwhile) {
+            process.close();
+            return false;
+        }
         if (environment.runtimeApi.awaitInit(process, initTimeout)) {
             synchronized (this) {
                 environment.init = Duration.between(environment.launched, environment.runtimeApi.firstPoll().orElseThrow());
