@@ -50,7 +50,7 @@ class TargetsTest {
     @Test
     void anUnknownTargetIsRefusedListingTheKnownOnes() {
         assertThatIllegalArgumentException().isThrownBy(() -> SHIPPED_WITH_NO_VARIABLES.named("locl"))
-                .withMessageStartingWith("no load-test target named 'locl'; there are [cloudrun, fargate, knative, lambda, lambda-mi, local, local-aot, local-container, stack]");
+                .withMessageStartingWith("no load-test target named 'locl'; there are [cloudrun, fargate, knative, lambda, lambda-mi, local, local-aot, local-container, local-lambda, stack]");
     }
 
     @Test
@@ -75,10 +75,10 @@ class TargetsTest {
 
     @Test
     void everyLocalTargetsLauncherIsOnTheClassPath() {
-        List<String> localTargets = List.of("local", "local-aot", "local-container");
+        List<String> localTargets = List.of("local", "local-aot", "local-lambda", "local-container");
 
         assertThat(localTargets.stream().map(SHIPPED_WITH_NO_VARIABLES::named).flatMap(target -> target.launcher().stream()))
-                .hasSize(3).allSatisfy(launcher -> assertThat(KippuLauncher.named(launcher).name()).isEqualTo(launcher));
+                .hasSize(4).allSatisfy(launcher -> assertThat(KippuLauncher.named(launcher).name()).isEqualTo(launcher));
     }
 
     private static Targets shippedWith(Map<String, String> variables) {
