@@ -1,9 +1,10 @@
 package dev.kippu.lambda;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -425,19 +426,25 @@ public class LambdaLauncher implements KippuLauncher {
     }
 
     /**
-     * The runtime interface client's native library, unpacked once for every function this JVM
-     * starts. The client unpacks it itself to {@code /tmp/.libaws-lambda-jni.so} at each start, which
-     * on Lambda is the environment's own {@code /tmp}; here, clients starting at once would load one
-     * another's half-written copy and crash (SIGBUS in the dynamic loader).
+     * The runtime interface client's native library, unpacked once from the client's jar (among the
+     * runtime's jars) for every function this JVM starts. The client unpacks it itself to
+     * {@code /tmp/.libaws-lambda-jni.so} at each start, which on Lambda is the environment's own
+     * {@code /tmp}; here, clients starting at once would load one another's half-written copy and
+     * crash (SIGBUS in the dynamic loader).
      */
     private static synchronized String nativeClientLibrary() {
         if (nativeClientLibrary == null) {
             String architecture = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
-            try (InputStream library = LambdaLauncher.class.getResourceAsStream("/jni/libaws-lambda-jni.linux-" + architecture + ".so")) {
-                Path copy = Files.createTempFile("libaws-lambda-jni-", ".so");
-                copy.toFile().deleteOnExit();
-                Files.copy(library, copy, StandardCopyOption.REPLACE_EXISTING);
-                nativeClientLibrary = copy;
+            Path runtime = Path.of(System.getProperty("kippu.test.lambda-runtime", "target/lambda-runtime"));
+            try (var jars = Files.list(runtime)) {
+                Path client = jars.filter(jar -> jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client-"))
+                        .findFirst().orElseThrow(() -> new IllegalStateException("no runtime interface client in " + runtime.toAbsolutePath()));
+                try (FileSystem jar = FileSystems.newFileSystem(client)) {
+                    Path copy = Files.createTempFile("libaws-lambda-jni-", ".so");
+                    copy.toFile().deleteOnExit();
+                    Files.copy(jar.getPath("/jni/libaws-lambda-jni.linux-" + architecture + ".so"), copy, StandardCopyOption.REPLACE_EXISTING);
+                    nativeClientLibrary = copy;
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("could not unpack the runtime interface client's native library", e);
             }
