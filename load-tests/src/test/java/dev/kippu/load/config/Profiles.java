@@ -7,7 +7,11 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
+
+import dev.kippu.load.Scenarios;
+import io.gatling.javaapi.core.PopulationBuilder;
 
 /**
  * The profiles by name ({@code -DtestType=smoke|browse|flashsale|mixed|coldstart|soak}). Their
@@ -78,9 +82,7 @@ public final class Profiles {
         int seconds = number("duration", 60);
         return new Profile("mixed", number("users", 50), AMPLE_SEATS, false, Duration.ofSeconds(seconds + 40),
                 limits(800, 1_500, 1.0),
-                scenarios -> List.of(scenarios.browse().injectOpen(constantUsersPerSec(rate * 0.70).during(seconds)),
-                        scenarios.book().injectOpen(constantUsersPerSec(rate * 0.25).during(seconds)),
-                        scenarios.organise().injectOpen(constantUsersPerSec(rate * 0.05).during(seconds))));
+                mixedTraffic(rate, seconds));
     }
 
     /**
@@ -102,9 +104,14 @@ public final class Profiles {
         int seconds = number("duration", 600);
         return new Profile("soak", number("users", 50), AMPLE_SEATS, false, Duration.ofSeconds(seconds + 60),
                 limits(800, 1_500, 0.1),
-                scenarios -> List.of(scenarios.browse().injectOpen(constantUsersPerSec(rate * 0.70).during(seconds)),
-                        scenarios.book().injectOpen(constantUsersPerSec(rate * 0.25).during(seconds)),
-                        scenarios.organise().injectOpen(constantUsersPerSec(rate * 0.05).during(seconds))));
+                mixedTraffic(rate, seconds));
+    }
+
+    /** Visitors, buyers and organizers arriving at 70, 25 and 5 % of {@code rate} a second for {@code seconds}. */
+    private static Function<Scenarios, List<PopulationBuilder>> mixedTraffic(double rate, int seconds) {
+        return scenarios -> List.of(scenarios.browse().injectOpen(constantUsersPerSec(rate * 0.70).during(seconds)),
+                scenarios.book().injectOpen(constantUsersPerSec(rate * 0.25).during(seconds)),
+                scenarios.organise().injectOpen(constantUsersPerSec(rate * 0.05).during(seconds)));
     }
 
     private Limits limits(int p95Millis, int p99Millis, double maxFailedPercent) {
