@@ -8,13 +8,15 @@ import java.util.OptionalDouble;
 
 /**
  * One load-test run as LoadRun wrote it (schema 1 or 2). What schema 1 does not have (the
- * timeline, the target's start, its resources, the cold starts) is empty here, as it is in a
+ * timeline, the target's start, its resources, the cold starts, the p95 of the run's last tenth,
+ * its steady state after any cold start) is empty here, as it is in a
  * schema-2 result where the run could not measure it.
  */
 record LoadResult(Path file, int schema, String target, String testType, String packaging, boolean passed,
                   String appVersion, Instant startedAt, Optional<Instant> endedAt, Optional<String> machine,
                   Figures all, List<TimelineSecond> timeline, OptionalDouble millisToFirst200,
-                  Optional<Resources> resources, List<ColdStart> coldStarts) implements ResultFile {
+                  Optional<Resources> resources, List<ColdStart> coldStarts, OptionalDouble p95LastTenthMillis)
+        implements ResultFile {
 
     /** Requests and latencies of the whole run (Gatling's "All Requests"); stats.json may lack a figure. */
     record Figures(long total, long failed, OptionalDouble p50Millis, OptionalDouble p95Millis,

@@ -99,7 +99,7 @@ final class ResultReader {
                 fields.optionalInstant("endedAt"),
                 machine(root.path("machine")), figures(fields), timeline(root.path("timeline")),
                 number(root.path("start").path("millisToFirst200")), resources(root.path("resources")),
-                coldStarts(root.path("coldStarts")));
+                coldStarts(root.path("coldStarts")), number(root.path("latencyDrift").path("p95MillisLast")));
     }
 
     private static StandInCeiling standInCeiling(Fields fields) throws BadInput {

@@ -21,6 +21,7 @@ final class SummarySection {
             new Figure("resident memory (peak)", "MiB", LoadResult::residentPeakMiB),
             new Figure("p50", "ms", run -> run.all().p50Millis()),
             new Figure("p99", "ms", run -> run.all().p99Millis()),
+            new Figure("p95, last tenth", "ms", LoadResult::p95LastTenthMillis),
             new Figure("throughput", "req/s", run -> run.all().requestsPerSecond()),
             new Figure("CPU per request", "ms", LoadResult::cpuMillisPerRequest),
             new Figure("errors", "%", run -> run.all().failedPercent()));
