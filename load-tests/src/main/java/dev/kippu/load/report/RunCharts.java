@@ -56,7 +56,7 @@ final class RunCharts {
         List<OptionalDouble> firstRequest = new ArrayList<>();
         for (LoadResult run : runs) {
             for (LoadResult.ColdStart coldStart : run.coldStarts()) {
-                groups.add(run.target() + " · " + coldStart.environment() + " · at "
+                groups.add(run.label() + " · " + coldStart.environment() + " · at "
                         + Format.number(coldStart.atSecond()) + " s");
                 init.add(coldStart.initMillis());
                 firstRequest.add(coldStart.firstRequestMillis());
