@@ -1,5 +1,6 @@
 package dev.kippu.load.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.kippu.load.spike.Spike;
@@ -27,6 +28,14 @@ record Report(ComparedRuns runs, ModelInputs inputs, List<DeployedRuntimes.Deplo
         ModelInputs inputs = ModelInputs.from(runs);
         List<DeployedRuntimes.Deployed> runtimes = DeployedRuntimes.of(inputs);
         return new Report(runs, inputs, runtimes, spike, SpikeSection.outcomes(spike, runtimes));
+    }
+
+    /** Every chart of the page, in its order: standalone SVG documents. */
+    List<String> charts() {
+        List<String> charts = new ArrayList<>(RunCharts.all(runs));
+        charts.add(CostSection.chart(runtimes));
+        charts.addAll(SpikeSection.charts(sale));
+        return charts;
     }
 
     String html() {

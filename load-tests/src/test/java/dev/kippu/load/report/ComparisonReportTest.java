@@ -61,7 +61,22 @@ class ComparisonReportTest {
                 "110 ms", "20 req/s", "8 ms", "1 %", "yes");
         assertThat(report.exit()).isZero();
         assertThat(report.out().lines()).containsExactly(temp.resolve("report/index.html").toString(),
-                temp.resolve("report/summary.md").toString());
+                temp.resolve("report/summary.md").toString(), temp.resolve("report/charts").toString());
+    }
+
+    @Test
+    void eachChartIsAlsoAFileOfItsOwnNamedByItsTitle() throws IOException {
+        report(FIXTURES);
+        Files.writeString(temp.resolve("report/charts/99-left-from-before.svg"), "<svg/>");
+
+        report(FIXTURES);
+
+        try (var charts = Files.list(temp.resolve("report/charts"))) {
+            assertThat(charts.map(chart -> chart.getFileName().toString()).sorted()).hasSize(9)
+                    .startsWith("01-latency-percentiles.svg", "02-throughput-over-time.svg")
+                    .contains("05-cold-starts.svg").doesNotContain("99-left-from-before.svg");
+        }
+        assertWellFormed(new Chart("cold starts", "", Files.readString(temp.resolve("report/charts/05-cold-starts.svg"))));
     }
 
     @Test
