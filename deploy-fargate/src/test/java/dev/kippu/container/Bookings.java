@@ -49,6 +49,29 @@ final class Bookings {
     }
 
     static Answer book(URI baseUrl, TestUser buyer, String eventId, int quantity) {
+        return book(baseUrl, buyer, booking(eventId, quantity));
+    }
+
+    /**
+     * As a client does: a booking answered with a retryable refusal (HTTP 408, the request timeout, or
+     * an {@code INTERNAL} error) or not answered at all is sent again with the same idempotency key,
+     * up to {@code attempts} times in all; the last answer is returned.
+     */
+    static Answer bookRetrying(URI baseUrl, TestUser buyer, String eventId, int quantity, int attempts) {
+        Map<String, Object> input = booking(eventId, quantity);
+        Answer answer = book(baseUrl, buyer, input);
+        for (int attempt = 1; attempt < attempts && retryable(answer); attempt++) {
+            answer = book(baseUrl, buyer, input);
+        }
+        return answer;
+    }
+
+    private static boolean retryable(Answer answer) {
+        return answer.outcome() == Outcome.UNANSWERED || answer.outcome() == Outcome.REFUSED_BY_KIPPU
+                && (answer.detail().startsWith("408 ") || answer.detail().contains("\"INTERNAL\""));
+    }
+
+    private static Answer book(URI baseUrl, TestUser buyer, Map<String, Object> input) {
         Instant sent = Instant.now();
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build()) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(baseUrl.resolve("/graphql"))
@@ -56,7 +79,7 @@ final class Bookings {
                     .header("Authorization", "Bearer " + buyer.accessToken())
                     .timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                            Map.of("query", BOOK_SEATS, "variables", Map.of("input", booking(eventId, quantity))))))
+                            Map.of("query", BOOK_SEATS, "variables", Map.of("input", input)))))
                     .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode body = response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.missingNode();
             boolean confirmed = body.path("data").path("bookSeats").path("status").asString("").equals("CONFIRMED");

@@ -51,7 +51,8 @@ class MemoryLimitIT {
             List<Future<Integer>> reads = new ArrayList<>();
             try (ExecutorService burst = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (TestUser buyer : buyers) {
-                    bookings.add(burst.submit(() -> Bookings.book(kippu.baseUrl(), buyer, eventId, 2)));
+                    // retried as a client would: a burst on a shared two-core machine may outlast a request's 20 s
+                    bookings.add(burst.submit(() -> Bookings.bookRetrying(kippu.baseUrl(), buyer, eventId, 2, 3)));
                 }
                 for (int i = 0; i < READERS; i++) {
                     reads.add(burst.submit(() -> http.query("{ events(first: 20) { edges { node { id title seatsRemaining organizer { displayName } } } } }").statusCode()));
@@ -66,7 +67,9 @@ class MemoryLimitIT {
             System.out.printf("Under a %d MiB limit: %d MiB idle after start, %d MiB at the most during a burst of %d bookings and %d reads: %s%n",
                     LIMIT_MIB, idle >> 20, peak.get() >> 20, BUYERS, READERS, outcomes);
 
-            assertThat(outcomes).containsExactly(Map.entry(Outcome.CONFIRMED, (long) BUYERS));
+            assertThat(outcomes).as("the refusals: %s", bookings.stream().map(Future::resultNow)
+                    .filter(answer -> answer.outcome() != Outcome.CONFIRMED).map(Answer::detail).toList())
+                    .containsExactly(Map.entry(Outcome.CONFIRMED, (long) BUYERS));
             assertThat(reads).extracting(Future::resultNow).containsOnly(200);
             assertThat(kippu.inspect().getState().getOOMKilled()).isFalse();
             assertThat(kippu.inspect().getState().getRunning()).isTrue();
