@@ -1,0 +1,5 @@
+import { MyBookings } from "@/bookings/MyBookings";
+
+export default function BookingsPage() {
+  return <MyBookings />;
+}

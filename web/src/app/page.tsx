@@ -1,0 +1,5 @@
+import { UpcomingEvents } from "@/events/UpcomingEvents";
+
+export default function EventsPage() {
+  return <UpcomingEvents />;
+}

@@ -1,0 +1,10 @@
+import { Suspense } from "react";
+import { SignIn } from "@/auth/SignIn";
+
+export default function SignInPage() {
+  return (
+    <Suspense>
+      <SignIn />
+    </Suspense>
+  );
+}

@@ -1,0 +1,5 @@
+import { SignUp } from "@/auth/SignUp";
+
+export default function SignUpPage() {
+  return <SignUp />;
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent } from "react";
+import { useI18n } from "@/i18n/I18n";
+import { ErrorAlert } from "@/ui/Alerts";
+import { useSession } from "./Session";
+import { useAuthAction } from "./useAuthAction";
+
+export function SignUp() {
+  const { m } = useI18n();
+  const { cognito } = useSession();
+  const router = useRouter();
+  const { busy, error, run } = useAuthAction();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email"));
+    if (await run(() => cognito.signUp(email, String(form.get("password"))))) {
+      router.push(`/confirm/?email=${encodeURIComponent(email)}`);
+    }
+  }
+
+  return (
+    <section aria-labelledby="sign-up-title" className="narrow">
+      <h1 id="sign-up-title">{m.auth.signUpTitle}</h1>
+      {error && <ErrorAlert>{m.auth.errors[error]}</ErrorAlert>}
+      <form onSubmit={submit} className="stack">
+        <label>
+          {m.auth.email}
+          <input name="email" type="email" autoComplete="email" required />
+        </label>
+        <label>
+          {m.auth.password}
+          <input name="password" type="password" autoComplete="new-password" required minLength={8} aria-describedby="password-rules" />
+        </label>
+        <p id="password-rules" className="muted">
+          {m.auth.passwordRules}
+        </p>
+        <button type="submit" disabled={busy}>
+          {busy ? m.auth.working : m.auth.signUpSubmit}
+        </button>
+      </form>
+      <p>
+        {m.auth.haveAccount} <Link href="/sign-in/">{m.nav.signIn}</Link>
+      </p>
+    </section>
+  );
+}

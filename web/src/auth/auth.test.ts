@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { authErrorKind } from "./authErrors";
+import { nextPath } from "./nextPath";
+
+function cognitoError(code: string): Error {
+  return Object.assign(new Error("Cognito's words"), { code, name: code });
+}
+
+describe("authErrorKind", () => {
+  it.each([
+    ["NotAuthorizedException", "wrongCredentials"],
+    ["UserNotFoundException", "wrongCredentials"],
+    ["UserNotConfirmedException", "notConfirmed"],
+    ["UsernameExistsException", "exists"],
+    ["InvalidPasswordException", "weakPassword"],
+    ["CodeMismatchException", "wrongCode"],
+    ["ExpiredCodeException", "expiredCode"],
+    ["LimitExceededException", "tooManyAttempts"],
+    ["NetworkError", "network"],
+  ])("maps %s to %s", (code, kind) => {
+    expect(authErrorKind(cognitoError(code))).toBe(kind);
+  });
+
+  it("is unknown for anything else", () => {
+    expect(authErrorKind(cognitoError("SomethingNewException"))).toBe("unknown");
+    expect(authErrorKind(new Error("plain"))).toBe("unknown");
+    expect(authErrorKind(undefined)).toBe("unknown");
+  });
+});
+
+describe("nextPath", () => {
+  it("goes back to a page of this site", () => {
+    expect(nextPath("/event/?id=e1")).toBe("/event/?id=e1");
+  });
+
+  it("never leaves the site", () => {
+    for (const next of ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)", null]) {
+      expect(nextPath(next)).toBe("/");
+    }
+  });
+});
