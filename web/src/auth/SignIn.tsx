@@ -5,6 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useI18n } from "@/i18n/I18n";
 import { ErrorAlert } from "@/ui/Alerts";
+import { signInErrorKind } from "./authErrors";
 import { nextPath } from "./nextPath";
 import { useSession } from "./Session";
 import { useAuthAction } from "./useAuthAction";
@@ -15,7 +16,7 @@ export function SignIn() {
   const router = useRouter();
   const params = useSearchParams();
   const [email, setEmail] = useState(params.get("email") ?? "");
-  const { busy, error, run } = useAuthAction();
+  const { busy, error, run } = useAuthAction(signInErrorKind);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

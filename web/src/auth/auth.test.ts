@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authErrorKind } from "./authErrors";
+import { authErrorKind, signInErrorKind } from "./authErrors";
 import { nextPath } from "./nextPath";
 
 function cognitoError(code: string): Error {
@@ -25,6 +25,13 @@ describe("authErrorKind", () => {
     expect(authErrorKind(cognitoError("SomethingNewException"))).toBe("unknown");
     expect(authErrorKind(new Error("plain"))).toBe("unknown");
     expect(authErrorKind(undefined)).toBe("unknown");
+  });
+});
+
+describe("signInErrorKind", () => {
+  it("reads a refused password at sign-in as wrong credentials, not as a weak new one", () => {
+    expect(signInErrorKind(cognitoError("InvalidPasswordException"))).toBe("wrongCredentials");
+    expect(signInErrorKind(cognitoError("UserNotConfirmedException"))).toBe("notConfirmed");
   });
 });
 

@@ -33,3 +33,9 @@ export function authErrorKind(error: unknown): AuthErrorKind {
   }
   return "unknown";
 }
+
+/** At sign-in no password is being chosen: cognito-local answers a wrong one with InvalidPasswordException. */
+export function signInErrorKind(error: unknown): AuthErrorKind {
+  const kind = authErrorKind(error);
+  return kind === "weakPassword" ? "wrongCredentials" : kind;
+}

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { authErrorKind, type AuthErrorKind } from "./authErrors";
 
 /** Runs one Cognito call at a time for a form, keeping its failure as a kind to show. */
-export function useAuthAction() {
+export function useAuthAction(classify: (error: unknown) => AuthErrorKind = authErrorKind) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AuthErrorKind>();
   async function run(action: () => Promise<void>): Promise<boolean> {
@@ -15,7 +15,7 @@ export function useAuthAction() {
       await action();
       return true;
     } catch (failure) {
-      setError(authErrorKind(failure));
+      setError(classify(failure));
       return false;
     } finally {
       setBusy(false);

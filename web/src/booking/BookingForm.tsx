@@ -63,22 +63,24 @@ export function BookingForm({ eventId, seatsRemaining, status }: { eventId: stri
           </Link>
         </p>
       ) : (
-        <form onSubmit={book} className="booking-form">
+        <>
           {pending && <p className="alert">{m.booking.pending}</p>}
-          <label>
-            {m.booking.quantity}
-            <select value={chosen} onChange={(e) => setQuantity(Number(e.target.value))}>
-              {Array.from({ length: maxQuantity }, (_, i) => i + 1).map((n) => (
-                <option key={n} value={n}>
-                  {f.count(n)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" disabled={fetching} aria-disabled={fetching}>
-            {fetching ? m.booking.submitting : m.booking.submit}
-          </button>
-        </form>
+          <form onSubmit={book} className="booking-form">
+            <label>
+              {m.booking.quantity}
+              <select value={chosen} onChange={(e) => setQuantity(Number(e.target.value))}>
+                {Array.from({ length: maxQuantity }, (_, i) => i + 1).map((n) => (
+                  <option key={n} value={n}>
+                    {f.count(n)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" disabled={fetching}>
+              {fetching ? m.booking.submitting : m.booking.submit}
+            </button>
+          </form>
+        </>
       )}
     </section>
   );

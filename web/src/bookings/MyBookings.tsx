@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { useSession } from "@/auth/Session";
 import { CancelBookingDocument, MyBookingsDocument, type MyBookingsQuery } from "@/graphql/generated/graphql";
 import { useI18n } from "@/i18n/I18n";
-import { GraphqlErrorAlert, StatusMessage } from "@/ui/Alerts";
+import { GraphqlErrorAlert } from "@/ui/Alerts";
 import { ConfirmDialog } from "@/ui/ConfirmDialog";
 
 const PAGE_SIZE = 20;
@@ -18,7 +18,12 @@ export function MyBookings() {
   const { user } = useSession();
   // one query per page shown, each opened by the previous page's end cursor
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [cancelled, setCancelled] = useState(false);
+  // how many bookings were cancelled here: each one moves focus to the notice, since its button is gone
+  const [cancelled, setCancelled] = useState(0);
+  const notice = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (cancelled > 0) notice.current?.focus();
+  }, [cancelled]);
   return (
     <section aria-labelledby="bookings-title">
       <h1 id="bookings-title">{m.bookings.title}</h1>
@@ -28,7 +33,11 @@ export function MyBookings() {
         </p>
       ) : (
         <>
-          {cancelled && <StatusMessage>{m.bookings.cancelled}</StatusMessage>}
+          {cancelled > 0 && (
+            <p ref={notice} tabIndex={-1} className="alert success" role="status">
+              {m.bookings.cancelled}
+            </p>
+          )}
           <ul className="booking-list">
             {cursors.map((after, i) => (
               <BookingsPage
@@ -36,7 +45,7 @@ export function MyBookings() {
                 after={after}
                 first={i === 0}
                 onMore={i === cursors.length - 1 ? (cursor) => setCursors([...cursors, cursor]) : undefined}
-                onCancelled={() => setCancelled(true)}
+                onCancelled={() => setCancelled((n) => n + 1)}
               />
             ))}
           </ul>

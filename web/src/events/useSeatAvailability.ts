@@ -4,15 +4,17 @@ import { useEffect, useMemo } from "react";
 import { useQuery, useSubscription } from "urql";
 import { useConfig } from "@/auth/Session";
 import { EventSeatsDocument, SeatsChangedDocument, type EventStatus } from "@/graphql/generated/graphql";
-import { liveMode, type LiveMode } from "@/graphql/live";
+import { fallBackToPolling, liveMode, type LiveMode } from "@/graphql/live";
 
 export type Availability = { seatsRemaining: number; status: EventStatus };
 
 /** The event's seats remaining as they change: pushed over WebSocket, or polled where the runtime has none. */
 export function useSeatAvailability(eventId: string): { availability?: Availability; mode: LiveMode } {
   const config = useConfig();
-  const mode = useMemo(() => liveMode(config, window.location.href), [config]);
-  const [pushed] = useSubscription({ query: SeatsChangedDocument, variables: { eventId }, pause: mode.kind !== "subscription" });
+  const configured = useMemo(() => liveMode(config, window.location.href), [config]);
+  const [pushed] = useSubscription({ query: SeatsChangedDocument, variables: { eventId }, pause: configured.kind !== "subscription" });
+  const subscriptionFailed = pushed.error !== undefined;
+  const mode = useMemo(() => fallBackToPolling(configured, subscriptionFailed), [configured, subscriptionFailed]);
   const [polled, poll] = useQuery({
     query: EventSeatsDocument,
     variables: { id: eventId },

@@ -13,3 +13,8 @@ export function liveMode(config: Pick<Config, "live">, pageUrl: string): LiveMod
   if (url.protocol === "https:") url.protocol = "wss:";
   return { kind: "subscription", url: url.toString() };
 }
+
+/** A subscription that failed (no WebSocket through a proxy, say) gives way to polling, so the seats still move. */
+export function fallBackToPolling(mode: LiveMode, subscriptionFailed: boolean): LiveMode {
+  return mode.kind === "subscription" && subscriptionFailed ? { kind: "poll", intervalMs: POLL_INTERVAL_MS } : mode;
+}
