@@ -17,7 +17,6 @@ const config: CodegenConfig = {
       },
     },
   },
-  silent: true,
   errorsOnly: true,
 };
 
