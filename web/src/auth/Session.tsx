@@ -33,9 +33,8 @@ export function SessionProvider({ config, children }: { config: Config; children
 
   const email = user?.email;
   const client = useMemo(
-    () => createGraphqlClient(config, async () => (await cognito.current())?.accessToken ?? null, window.location.href),
-    [config, cognito, email], // email: one client per signed-in user
-
+    () => createGraphqlClient(config, async () => (await cognito.current())?.accessToken ?? null, signOut, window.location.href),
+    [config, cognito, signOut, email], // email: one client per signed-in user
   );
   const session = useMemo(
     () => ({ config, user: user ?? null, cognito, signIn, signOut }),

@@ -1,12 +1,10 @@
 import { Client, cacheExchange, fetchExchange, subscriptionExchange, type Exchange } from "urql";
 import { createClient as createWsClient } from "graphql-ws";
 import type { Config } from "@/config/config";
+import { authorizedFetch, type AccessToken } from "./authorizedFetch";
 import { liveMode } from "./live";
 
-/** Resolves to the access token to send, or null to ask anonymously. */
-export type AccessToken = () => Promise<string | null>;
-
-export function createGraphqlClient(config: Config, accessToken: AccessToken, pageUrl: string): Client {
+export function createGraphqlClient(config: Config, accessToken: AccessToken, onTokenRefused: () => void, pageUrl: string): Client {
   const exchanges: Exchange[] = [cacheExchange, fetchExchange];
   const live = liveMode(config, pageUrl);
   if (live.kind === "subscription") {
@@ -30,12 +28,6 @@ export function createGraphqlClient(config: Config, accessToken: AccessToken, pa
     url: config.graphqlUrl,
     preferGetMethod: false,
     exchanges,
-    // a custom fetch, because the token may need refreshing first (fetchOptions cannot wait)
-    fetch: async (input, init) => {
-      const token = await accessToken();
-      const headers = new Headers(init?.headers);
-      if (token) headers.set("Authorization", `Bearer ${token}`);
-      return fetch(input, { ...init, headers });
-    },
+    fetch: authorizedFetch(accessToken, onTokenRefused),
   });
 }
