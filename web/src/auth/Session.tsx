@@ -12,7 +12,7 @@ type Session = {
   user: SignedIn | null;
   cognito: Cognito;
   signIn(email: string, password: string): Promise<void>;
-  signOut(): void;
+  signOut(): Promise<void>;
 };
 
 export const SessionContext = createContext<Session | null>(null);
@@ -26,8 +26,8 @@ export function SessionProvider({ config, children }: { config: Config; children
   }, [cognito]);
 
   const signIn = useCallback(async (email: string, password: string) => setUser(await cognito.signIn(email, password)), [cognito]);
-  const signOut = useCallback(() => {
-    cognito.signOut();
+  const signOut = useCallback(async () => {
+    await cognito.signOut();
     setUser(null);
   }, [cognito]);
 

@@ -14,6 +14,7 @@ export function SignUp() {
   const router = useRouter();
   const { busy, error, run } = useAuthAction();
 
+  // minLength and the rules shown are deploy-shared's KippuUserPool password policy; Cognito has the last word
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -34,7 +35,7 @@ export function SignUp() {
         </label>
         <label>
           {m.auth.password}
-          <input name="password" type="password" autoComplete="new-password" required minLength={8} aria-describedby="password-rules" />
+          <input name="password" type="password" autoComplete="new-password" required minLength={10} aria-describedby="password-rules" />
         </label>
         <p id="password-rules" className="muted">
           {m.auth.passwordRules}

@@ -70,8 +70,16 @@ export class Cognito {
     });
   }
 
-  signOut(): void {
-    this.pool.getCurrentUser()?.signOut();
+  /** Revokes the refresh token (the pool allows it) and forgets the stored session, even if revoking fails. */
+  signOut(): Promise<void> {
+    const user = this.pool.getCurrentUser();
+    if (!user) return Promise.resolve();
+    return new Promise((resolve) => {
+      user.signOut(() => {
+        user.signOut(); // without a callback it only forgets: for when revoking failed before forgetting
+        resolve();
+      });
+    });
   }
 
   private user(email: string): CognitoUser {

@@ -117,7 +117,7 @@ export const en = {
   auth: {
     email: "E-mail address",
     password: "Password",
-    passwordRules: "At least 8 characters with upper and lower case letters, a digit and a symbol.",
+    passwordRules: "At least 10 characters with upper and lower case letters, a digit and a symbol.",
     signInTitle: "Sign in",
     signInSubmit: "Sign in",
     noAccount: "No account yet?",
@@ -136,7 +136,7 @@ export const en = {
       wrongCredentials: "Wrong e-mail address or password.",
       notConfirmed: "Confirm your e-mail address first: enter the code we sent you.",
       exists: "An account with this e-mail address already exists. Sign in instead.",
-      weakPassword: "The password is too weak: use at least 8 characters with upper and lower case letters, a digit and a symbol.",
+      weakPassword: "The password is too weak: use at least 10 characters with upper and lower case letters, a digit and a symbol.",
       wrongCode: "That code is wrong. Check it, or ask for a new one.",
       expiredCode: "That code has expired. Ask for a new one.",
       tooManyAttempts: "Too many attempts. Wait a few minutes and try again.",

@@ -114,7 +114,7 @@ export const ja: Messages = {
   auth: {
     email: "メールアドレス",
     password: "パスワード",
-    passwordRules: "8 文字以上で、大文字・小文字・数字・記号を含めてください。",
+    passwordRules: "10 文字以上で、大文字・小文字・数字・記号を含めてください。",
     signInTitle: "ログイン",
     signInSubmit: "ログイン",
     noAccount: "アカウントをお持ちでない方",
@@ -133,7 +133,7 @@ export const ja: Messages = {
       wrongCredentials: "メールアドレスまたはパスワードが違います。",
       notConfirmed: "先にメールアドレスを確認してください。お送りしたコードを入力してください。",
       exists: "このメールアドレスのアカウントはすでにあります。ログインしてください。",
-      weakPassword: "パスワードが弱すぎます。8 文字以上で、大文字・小文字・数字・記号を含めてください。",
+      weakPassword: "パスワードが弱すぎます。10 文字以上で、大文字・小文字・数字・記号を含めてください。",
       wrongCode: "コードが違います。確認するか、新しいコードを送ってください。",
       expiredCode: "コードの有効期限が切れました。新しいコードを送ってください。",
       tooManyAttempts: "試行回数が多すぎます。数分待ってからもう一度お試しください。",
