@@ -14,7 +14,7 @@ public class TestKippuApplication {
     public static void main(String[] args) {
         KippuStandIns.shared().properties().forEach(System::setProperty);
         SpringApplication.from(KippuApplication::main)
-                .with(DemoData.class)
+                .with(DemoData.class, LocalWebsite.class)
                 .withAdditionalProfiles("local")
                 .run(args);
     }
