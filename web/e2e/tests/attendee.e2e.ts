@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import { eventPath, mailTo, signIn, stack } from "./stack";
+
+test("an attendee signs in, books once with a double click, sees the booking and its e-mail, and cancels it", async ({ page }) => {
+  const event = stack.events.open;
+  await signIn(page, stack.attendee, `/event/?id=${encodeURIComponent(event.id)}`);
+  await page.goto(eventPath(event));
+  await expect(page.getByRole("heading", { level: 1, name: event.title })).toBeVisible();
+
+  await page.getByRole("button", { name: "Book", exact: true }).dblclick();
+  await expect(page.getByText("Booked: 1 seat.")).toBeVisible();
+
+  await page.goto(`${stack.baseUrl}/bookings/`);
+  const bookings = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: event.title }) });
+  await expect(bookings).toHaveCount(1);
+  await expect(bookings.getByText("Confirmed")).toBeVisible();
+  await expect.poll(async () => (await mailTo(stack.attendee.email)).map((mail) => mail.subject), { timeout: 30_000 })
+    .toContain(`Your booking for ${event.title} is confirmed`);
+
+  await bookings.getByRole("button", { name: "Cancel booking" }).click();
+  await page.getByRole("button", { name: "Yes, cancel it" }).click();
+  await expect(page.getByText("The booking has been cancelled.")).toBeVisible();
+  await expect(bookings.getByRole("button", { name: "Cancel booking" })).toHaveCount(0);
+});
+
+test("a sold-out event refuses politely", async ({ page }) => {
+  await signIn(page, stack.attendee);
+  await page.goto(eventPath(stack.events.soldOut));
+
+  await expect(page.getByRole("heading", { level: 1, name: stack.events.soldOut.title })).toBeVisible();
+  await expect(page.getByText("Sold out").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Book", exact: true })).toHaveCount(0);
+});
