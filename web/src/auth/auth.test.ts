@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { authErrorKind, signInErrorKind } from "./authErrors";
 import { nextPath } from "./nextPath";
+import { isOrganizer } from "./roles";
 
 function cognitoError(code: string): Error {
   return Object.assign(new Error("Cognito's words"), { code, name: code });
@@ -44,5 +45,18 @@ describe("nextPath", () => {
     for (const next of ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)", null]) {
       expect(nextPath(next)).toBe("/");
     }
+  });
+});
+
+describe("isOrganizer", () => {
+  it("is an organizer in the organizers group of the access token", () => {
+    expect(isOrganizer({ "cognito:groups": ["organizers"] })).toBe(true);
+    expect(isOrganizer({ "cognito:groups": ["beta", "organizers"] })).toBe(true);
+  });
+
+  it("is not without the group, or without groups", () => {
+    expect(isOrganizer({ "cognito:groups": ["attendees"] })).toBe(false);
+    expect(isOrganizer({ "cognito:groups": "organizers" })).toBe(false);
+    expect(isOrganizer({})).toBe(false);
   });
 });

@@ -6,9 +6,10 @@ import {
   type CognitoUserSession,
 } from "amazon-cognito-identity-js";
 import type { Config } from "@/config/config";
+import { isOrganizer } from "./roles";
 
-/** Who is signed in, as the library's session (kept in localStorage) says. */
-export type SignedIn = { email: string; accessToken: string };
+/** Who is signed in, as the library's session (kept in localStorage) says; `organizer` only decides what the site offers. */
+export type SignedIn = { email: string; accessToken: string; organizer: boolean };
 
 /**
  * Cognito through amazon-cognito-identity-js: the library stores the tokens, refreshes them and
@@ -89,5 +90,6 @@ export class Cognito {
 
 function signedIn(session: CognitoUserSession): SignedIn {
   const email = session.getIdToken().payload.email;
-  return { email: typeof email === "string" ? email : "", accessToken: session.getAccessToken().getJwtToken() };
+  const accessToken = session.getAccessToken();
+  return { email: typeof email === "string" ? email : "", accessToken: accessToken.getJwtToken(), organizer: isOrganizer(accessToken.payload) };
 }
