@@ -8,6 +8,7 @@ import { CancelBookingDocument, MyBookingsDocument, type MyBookingsQuery } from 
 import { useI18n } from "@/i18n/I18n";
 import { GraphqlErrorAlert } from "@/ui/Alerts";
 import { ConfirmDialog } from "@/ui/ConfirmDialog";
+import { BookingStatusBadge } from "./BookingStatusBadge";
 
 const PAGE_SIZE = 20;
 
@@ -100,11 +101,7 @@ function BookingItem({ booking, onCancelled }: { booking: Booking; onCancelled()
       </p>
       <p>
         {seats} ·{" "}
-        {booking.status === "CONFIRMED" ? (
-          <span className="badge">{m.bookings.confirmed}</span>
-        ) : (
-          <span className="badge sold-out">{m.bookings.cancelledAt(f.dateTime(booking.cancelledAt ?? booking.createdAt))}</span>
-        )}
+        <BookingStatusBadge booking={booking} />
       </p>
       <p className="muted">{m.bookings.booked(f.dateTime(booking.createdAt))}</p>
       {error && <GraphqlErrorAlert error={error} specific={m.bookings.errors} />}

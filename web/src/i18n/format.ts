@@ -5,6 +5,8 @@ export type Formatter = {
   dateTime(iso: string): string;
   timeRange(startIso: string, endIso: string): string;
   count(n: number): string;
+  /** A share from 0 to 1 as a percentage. */
+  percent(share: number): string;
 };
 
 export function formatter(locale: Locale, timeZone?: string): Formatter {
@@ -19,9 +21,11 @@ export function formatter(locale: Locale, timeZone?: string): Formatter {
     timeZone,
   });
   const number = new Intl.NumberFormat(locale);
+  const percent = new Intl.NumberFormat(locale, { style: "percent" });
   return {
     dateTime: (iso) => dateTime.format(new Date(iso)),
     timeRange: (startIso, endIso) => dateTime.formatRange(new Date(startIso), new Date(endIso)),
     count: (n) => number.format(n),
+    percent: (share) => percent.format(share),
   };
 }

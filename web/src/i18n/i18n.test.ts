@@ -48,6 +48,11 @@ describe("formatter", () => {
     expect(formatter("en").count(100000)).toBe("100,000");
     expect(formatter("ja").count(100000)).toBe("100,000");
   });
+
+  it("writes shares as whole percentages", () => {
+    expect(formatter("en").percent(0.456)).toBe("46%");
+    expect(formatter("ja").percent(1)).toBe("100%");
+  });
 });
 
 describe("messages", () => {
