@@ -1,6 +1,9 @@
 import type { ErrorKind } from "@/graphql/errors";
 import type { ConfigRule } from "@/config/config";
 import type { AuthErrorKind } from "@/auth/authErrors";
+import type { EventStatus } from "@/graphql/generated/graphql";
+import type { EventField } from "@/organizer/eventForm";
+import type { CoverRefusal } from "@/organizer/coverUpload";
 
 /** The English strings; ja.ts must have every one of them (its type is this object's). */
 export const en = {
@@ -16,6 +19,7 @@ export const en = {
   nav: {
     events: "Events",
     myBookings: "My bookings",
+    myEvents: "My events",
     signIn: "Sign in",
     signUp: "Sign up",
     signOut: "Sign out",
@@ -144,6 +148,87 @@ export const en = {
       network: "The sign-in service could not be reached. Check your connection and try again.",
       unknown: "Signing in failed unexpectedly. Please try again.",
     } satisfies Record<AuthErrorKind, string>,
+  },
+  organizer: {
+    title: "My events",
+    create: "Create an event",
+    none: "You have no events yet.",
+    more: "Show more",
+    signInFirst: "Sign in as an organizer to manage events.",
+    notOrganizer: "Only organizers can manage events. If you have just been made one, sign out and sign in again.",
+    status: { DRAFT: "Draft", PUBLISHED: "Published", CANCELLED: "Cancelled" } satisfies Record<EventStatus, string>,
+    sold: (sold: string, capacity: string) => `${sold} of ${capacity} seats sold`,
+    viewPublic: "See the public page",
+    errors: {
+      FORBIDDEN: "Not allowed: only organizers can do this, and only with their own events.",
+      NOT_FOUND: "This event does not exist.",
+      CONFLICT: "The event was cancelled or has started, so this change is not possible. Reload the page.",
+    } satisfies Partial<Record<ErrorKind, string>>,
+  },
+  eventForm: {
+    createTitle: "Create an event",
+    editTitle: "Details",
+    title: "Title",
+    description: "Description",
+    venue: "Venue",
+    startsAt: "Starts",
+    endsAt: "Ends",
+    capacity: "Capacity (seats)",
+    zone: (zone: string) => `Times are in your time zone (${zone}).`,
+    create: "Create draft",
+    save: "Save changes",
+    saving: "Saving…",
+    saved: "Saved.",
+    check: "Some fields need attention:",
+    invalid: {
+      title: "Title: 1 to 120 characters.",
+      description: "Description: at most 5,000 characters.",
+      venue: "Venue: 1 to 200 characters.",
+      startsAt: "Starts: a date and time in the future.",
+      endsAt: "Ends: a date and time after the start.",
+      capacity: "Capacity: a whole number from 1 to 100,000, and not below the seats already sold.",
+    } satisfies Record<EventField, string>,
+  },
+  manage: {
+    publishTitle: "Publish",
+    draftIntro: "A draft is seen only by you. Publishing puts it on sale.",
+    publish: "Publish",
+    publishing: "Publishing…",
+    published: "The event is published and on sale.",
+    cancelTitle: "Cancel the event",
+    cancelIntro: "Cancelling ends the sale and cancels every booking; their holders get an e-mail.",
+    cancel: "Cancel the event…",
+    reason: "Reason (in the e-mail to ticket holders, optional)",
+    reasonInvalid: "Reason: at most 500 characters.",
+    confirmTitle: "Cancel this event?",
+    confirmText: (title: string, sold: string) => `“${title}” and its bookings (${sold}) will be cancelled. This cannot be undone.`,
+    confirmYes: "Yes, cancel the event",
+    confirmNo: "Keep it",
+    cancelled: "The event has been cancelled.",
+    isCancelled: "This event is cancelled: it can no longer be changed.",
+  },
+  cover: {
+    title: "Cover image",
+    none: "No cover yet.",
+    file: "Image file (JPEG, PNG or WebP, up to 5 MB)",
+    upload: "Upload",
+    progress: "Upload progress",
+    uploading: "Uploading…",
+    checking: "Checking the image…",
+    done: "The new cover is in place.",
+    refusals: {
+      type: "That file is not a JPEG, PNG or WebP image.",
+      size: "That file is too large: covers are up to 5 MB.",
+      content: "The image was refused: its content is not a JPEG, PNG or WebP image of up to 5 MB. The cover stays as it was.",
+      expired: "The upload took too long and its permission expired. Try again.",
+      storage: "The storage refused the upload. Try again.",
+      missing: "The upload did not arrive. Try again.",
+    } satisfies Record<CoverRefusal, string>,
+    errors: { CONFLICT: "A cancelled event takes no new cover." } satisfies Partial<Record<ErrorKind, string>>,
+  },
+  eventBookings: {
+    title: "Bookings",
+    none: "No bookings yet.",
   },
   notFound: {
     title: "Page not found",

@@ -31,6 +31,11 @@ export function AppShell({ children }: { children: ReactNode }) {
                   <li>
                     <Link href="/bookings/">{m.nav.myBookings}</Link>
                   </li>
+                  {session.user.organizer && (
+                    <li>
+                      <Link href="/organizer/">{m.nav.myEvents}</Link>
+                    </li>
+                  )}
                   <li>
                     <button type="button" className="link-button" onClick={session.signOut}>
                       {m.nav.signOut}

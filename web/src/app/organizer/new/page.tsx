@@ -1,0 +1,5 @@
+import { NewEvent } from "@/organizer/NewEvent";
+
+export default function NewEventPage() {
+  return <NewEvent />;
+}

@@ -1,0 +1,5 @@
+import { MyEvents } from "@/organizer/MyEvents";
+
+export default function OrganizerPage() {
+  return <MyEvents />;
+}
