@@ -18,6 +18,7 @@ test("axe finds nothing serious on an event and on my bookings, signed in", asyn
   for (const url of [eventPath(stack.events.open), `${stack.baseUrl}/bookings/`]) {
     await page.goto(url);
     await expect(page.locator("h1")).toBeVisible();
+    await expect(page.getByText("Loading…")).toHaveCount(0);
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.filter((violation) => SERIOUS.includes(violation.impact ?? "")).map((violation) => `${url}: ${violation.id}`)).toEqual([]);
   }

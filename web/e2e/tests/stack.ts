@@ -4,6 +4,7 @@ import { expect, type Page } from "@playwright/test";
 export type Stack = {
   baseUrl: string;
   mailStore: string;
+  organizer: User;
   attendee: User;
   otherAttendee: User;
   events: { open: Event; soldOut: Event };

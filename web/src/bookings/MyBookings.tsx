@@ -7,6 +7,7 @@ import { useSession } from "@/auth/Session";
 import { CancelBookingDocument, MyBookingsDocument, type MyBookingsQuery } from "@/graphql/generated/graphql";
 import { useI18n } from "@/i18n/I18n";
 import { GraphqlErrorAlert } from "@/ui/Alerts";
+import { LoadingItem } from "@/ui/Loading";
 import { ConfirmDialog } from "@/ui/ConfirmDialog";
 import { BookingStatusBadge } from "./BookingStatusBadge";
 
@@ -60,7 +61,7 @@ function BookingsPage(props: { after?: string; first: boolean; onMore?(cursor: s
   const { m } = useI18n();
   const [{ data, fetching, error }] = useQuery({ query: MyBookingsDocument, variables: { first: PAGE_SIZE, after: props.after } });
   if (error) return <li><GraphqlErrorAlert error={error} /></li>;
-  if (fetching && !data) return <li role="status">{m.app.loading}</li>;
+  if (fetching && !data) return <LoadingItem text={m.app.loading} />;
   const { edges, pageInfo } = data!.myBookings;
   return (
     <>

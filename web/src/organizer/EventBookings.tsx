@@ -6,6 +6,7 @@ import { BookingStatusBadge } from "@/bookings/BookingStatusBadge";
 import { EventBookingsDocument } from "@/graphql/generated/graphql";
 import { useI18n } from "@/i18n/I18n";
 import { GraphqlErrorAlert } from "@/ui/Alerts";
+import { LoadingItem } from "@/ui/Loading";
 
 const PAGE_SIZE = 20;
 
@@ -38,7 +39,7 @@ function BookingsPage(props: { eventId: string; after?: string; first: boolean; 
     variables: { id: props.eventId, first: PAGE_SIZE, after: props.after },
   });
   if (error) return <li><GraphqlErrorAlert error={error} specific={m.organizer.errors} /></li>;
-  if (fetching && !data) return <li role="status">{m.app.loading}</li>;
+  if (fetching && !data) return <LoadingItem text={m.app.loading} />;
   if (!data?.event) return null;
   const { edges, pageInfo } = data.event.bookings;
   return (

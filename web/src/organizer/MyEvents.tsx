@@ -6,6 +6,7 @@ import { useQuery } from "urql";
 import { MyEventsDocument } from "@/graphql/generated/graphql";
 import { useI18n } from "@/i18n/I18n";
 import { GraphqlErrorAlert } from "@/ui/Alerts";
+import { LoadingItem } from "@/ui/Loading";
 import { OrganizerOnly } from "./OrganizerOnly";
 import { SeatsSold, StatusBadge } from "./StatusBadge";
 
@@ -43,7 +44,7 @@ function EventsPage(props: { after?: string; first: boolean; onMore?(cursor: str
   const { m, f } = useI18n();
   const [{ data, fetching, error }] = useQuery({ query: MyEventsDocument, variables: { first: PAGE_SIZE, after: props.after } });
   if (error) return <li><GraphqlErrorAlert error={error} specific={m.organizer.errors} /></li>;
-  if (fetching && !data) return <li role="status">{m.app.loading}</li>;
+  if (fetching && !data) return <LoadingItem text={m.app.loading} />;
   const { edges, pageInfo } = data!.myEvents;
   return (
     <>

@@ -6,3 +6,12 @@ export function Loading() {
     </p>
   );
 }
+
+/** A page of a list still on its way: an item of the list (a status role on the item itself would take its list semantics). */
+export function LoadingItem({ text }: { text: string }) {
+  return (
+    <li>
+      <span role="status">{text}</span>
+    </li>
+  );
+}

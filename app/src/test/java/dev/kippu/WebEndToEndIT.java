@@ -56,6 +56,7 @@ class WebEndToEndIT {
         Map<String, Object> stack = Map.of(
                 "baseUrl", "http://localhost:" + port,
                 "mailStore", KippuStandIns.shared().sesEndpoint() + "/store",
+                "organizer", user(organizer),
                 "attendee", user(TestUsers.attendee()),
                 "otherAttendee", user(TestUsers.attendee()),
                 "events", Map.of("open", Map.of("id", open, "title", "Browser Night " + port),
