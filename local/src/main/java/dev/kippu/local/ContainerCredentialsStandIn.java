@@ -1,8 +1,5 @@
 package dev.kippu.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,29 +33,21 @@ public final class ContainerCredentialsStandIn implements AutoCloseable {
     private final HttpServer server;
 
     private ContainerCredentialsStandIn(String accessKeyId, String secretAccessKey) {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the container credentials stand-in could not listen", e);
-        }
-        server.setExecutor(threads);
-        server.createContext("/credentials", exchange -> {
-            try (exchange) {
-                if (!token.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                    exchange.sendResponseHeaders(401, -1);
-                    return;
-                }
-                byte[] body = JSON.writeValueAsBytes(Map.of(
-                        "AccessKeyId", accessKeyId,
-                        "SecretAccessKey", secretAccessKey,
-                        "Token", "stand-in-session-" + handedOut.incrementAndGet(),
-                        "Expiration", Instant.now().plus(VALIDITY).truncatedTo(ChronoUnit.SECONDS).toString()));
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
+        server = LoopbackHttp.serve(exchange -> {
+            if (!exchange.getRequestURI().getPath().equals("/credentials")) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
             }
-        });
-        server.start();
+            if (!token.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.sendResponseHeaders(401, -1);
+                return;
+            }
+            LoopbackHttp.respond(exchange, 200, JSON.writeValueAsString(Map.of(
+                    "AccessKeyId", accessKeyId,
+                    "SecretAccessKey", secretAccessKey,
+                    "Token", "stand-in-session-" + handedOut.incrementAndGet(),
+                    "Expiration", Instant.now().plus(VALIDITY).truncatedTo(ChronoUnit.SECONDS).toString())));
+        }, threads);
     }
 
     /** Starts the endpoint, handing out these keys. */

@@ -13,7 +13,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
-/** The JDK's HTTP server on a free loopback port, as the Lambda stand-ins serve their APIs. */
+/**
+ * The JDK's HTTP server on a free loopback port, as the Lambda and container credentials stand-ins
+ * serve their APIs. Every such server in a JVM is made here: the JDK reads the settings below once,
+ * when the first one is created.
+ */
 final class LoopbackHttp {
 
     private static final Logger log = LoggerFactory.getLogger(LoopbackHttp.class);
@@ -38,7 +42,7 @@ final class LoopbackHttp {
                 try (exchange) {
                     handler.handle(exchange);
                 } catch (RuntimeException | IOException e) {
-                    log.warn("The Lambda stand-in failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                    log.warn("A loopback stand-in failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
                     if (exchange.getResponseCode() == -1) {
                         exchange.sendResponseHeaders(500, -1);
                     }
@@ -47,7 +51,7 @@ final class LoopbackHttp {
             server.start();
             return server;
         } catch (IOException e) {
-            throw new UncheckedIOException("the Lambda stand-in could not listen", e);
+            throw new UncheckedIOException("a loopback stand-in could not listen", e);
         }
     }
 
