@@ -8,6 +8,7 @@ import { CancelBookingDocument, MyBookingsDocument, type MyBookingsQuery } from 
 import { useI18n } from "@/i18n/I18n";
 import { GraphqlErrorAlert } from "@/ui/Alerts";
 import { LoadingItem } from "@/ui/Loading";
+import { MoreItem } from "@/ui/MoreItem";
 import { ConfirmDialog } from "@/ui/ConfirmDialog";
 import { BookingStatusBadge } from "./BookingStatusBadge";
 
@@ -69,13 +70,7 @@ function BookingsPage(props: { after?: string; first: boolean; onMore?(cursor: s
       {edges.map(({ node }) => (
         <BookingItem key={node.id} booking={node} onCancelled={props.onCancelled} />
       ))}
-      {props.onMore && pageInfo.hasNextPage && pageInfo.endCursor && (
-        <li>
-          <button type="button" className="secondary" onClick={() => props.onMore!(pageInfo.endCursor!)}>
-            {m.bookings.more}
-          </button>
-        </li>
-      )}
+      <MoreItem label={m.bookings.more} pageInfo={pageInfo} onMore={props.onMore} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { EventBookingsDocument } from "@/graphql/generated/graphql";
 import { useI18n } from "@/i18n/I18n";
 import { GraphqlErrorAlert } from "@/ui/Alerts";
 import { LoadingItem } from "@/ui/Loading";
+import { MoreItem } from "@/ui/MoreItem";
 
 const PAGE_SIZE = 20;
 
@@ -54,13 +55,7 @@ function BookingsPage(props: { eventId: string; after?: string; first: boolean; 
           <p className="muted">{m.bookings.booked(f.dateTime(node.createdAt))}</p>
         </li>
       ))}
-      {props.onMore && pageInfo.hasNextPage && pageInfo.endCursor && (
-        <li>
-          <button type="button" className="secondary" onClick={() => props.onMore!(pageInfo.endCursor!)}>
-            {m.bookings.more}
-          </button>
-        </li>
-      )}
+      <MoreItem label={m.bookings.more} pageInfo={pageInfo} onMore={props.onMore} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { MyEventsDocument } from "@/graphql/generated/graphql";
 import { useI18n } from "@/i18n/I18n";
 import { GraphqlErrorAlert } from "@/ui/Alerts";
 import { LoadingItem } from "@/ui/Loading";
+import { MoreItem } from "@/ui/MoreItem";
 import { OrganizerOnly } from "./OrganizerOnly";
 import { SeatsSold, StatusBadge } from "./StatusBadge";
 
@@ -62,13 +63,7 @@ function EventsPage(props: { after?: string; first: boolean; onMore?(cursor: str
           </p>
         </li>
       ))}
-      {props.onMore && pageInfo.hasNextPage && pageInfo.endCursor && (
-        <li>
-          <button type="button" className="secondary" onClick={() => props.onMore!(pageInfo.endCursor!)}>
-            {m.organizer.more}
-          </button>
-        </li>
-      )}
+      <MoreItem label={m.organizer.more} pageInfo={pageInfo} onMore={props.onMore} />
     </>
   );
 }
