@@ -1,9 +1,24 @@
 import { expect, test } from "@playwright/test";
-import { eventPath, mailTo, signIn, stack } from "./stack";
+import { awaitVerificationCode, eventPath, mailTo, signIn, stack } from "./stack";
 
-test("an attendee signs in, books once with a double click, sees the booking and its e-mail, and cancels it", async ({ page }) => {
+test("a new attendee signs up, confirms the e-mailed code, signs in, books once with a double click, sees the booking and its e-mail, and cancels it", async ({ page }) => {
   const event = stack.events.open;
-  await signIn(page, stack.attendee, `/event/?id=${encodeURIComponent(event.id)}`);
+  const newcomer = { email: `newcomer-${crypto.randomUUID()}@example.com`, password: "Kippu-newcomer-1" };
+  await page.goto(`${stack.baseUrl}/sign-up/`);
+  await page.getByLabel("E-mail address").fill(newcomer.email);
+  await page.getByLabel("Password", { exact: true }).fill(newcomer.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText(`We sent a code to ${newcomer.email}. Enter it here.`)).toBeVisible();
+
+  await page.getByLabel("Confirmation code").fill(await awaitVerificationCode(newcomer.email));
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText("Your address is confirmed. You can sign in now.")).toBeVisible();
+  await page.getByRole("link", { name: "Sign in" }).last().click();
+  await expect(page.getByLabel("E-mail address")).toHaveValue(newcomer.email);
+  await page.getByLabel("Password", { exact: true }).fill(newcomer.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(`Signed in as ${newcomer.email}`)).toBeVisible();
+
   await page.goto(eventPath(event));
   await expect(page.getByRole("heading", { level: 1, name: event.title })).toBeVisible();
 
@@ -14,7 +29,7 @@ test("an attendee signs in, books once with a double click, sees the booking and
   const bookings = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: event.title }) });
   await expect(bookings).toHaveCount(1);
   await expect(bookings.getByText("Confirmed")).toBeVisible();
-  await expect.poll(async () => (await mailTo(stack.attendee.email)).map((mail) => mail.subject), { timeout: 30_000 })
+  await expect.poll(async () => (await mailTo(newcomer.email)).map((mail) => mail.subject), { timeout: 30_000 })
     .toContain(`Your booking for ${event.title} is confirmed`);
 
   await bookings.getByRole("button", { name: "Cancel booking" }).click();

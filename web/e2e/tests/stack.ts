@@ -37,3 +37,15 @@ export async function mailTo(to: string): Promise<{ subject: string; text: strin
     .filter((mail) => mail.destination.to.some((address) => address.includes(to)))
     .map((mail) => ({ subject: mail.subject, text: mail.body.text ?? "" }));
 }
+
+/** The code in the verification e-mail Cognito sends {@code to} (the latest, once one has arrived). */
+export async function awaitVerificationCode(to: string): Promise<string> {
+  let code: string | undefined;
+  await expect.poll(async () => {
+    const codes = (await mailTo(to))
+      .filter((mail) => mail.subject === "Your Kippu verification code")
+      .map((mail) => /\b(\d{6})\b/.exec(mail.text)?.[1]);
+    return (code = codes.at(-1));
+  }, { message: `a verification code e-mailed to ${to}`, timeout: 15_000 }).toMatch(/^\d{6}$/);
+  return code!;
+}

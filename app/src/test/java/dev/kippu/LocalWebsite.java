@@ -14,9 +14,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -27,7 +30,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * {@code /graphql}, answered as the CloudFront distribution answers from its bucket
  * (deploy-shared's {@code WebDistribution}): {@code /a/} is {@code /a/index.html}, {@code /a}
  * (no file of that name) redirects to {@code /a/}, and a missing page is the export's
- * {@code 404.html} with status 404. {@code /config.json}, which the shared stack's {@code WebConfig}
+ * {@code 404.html} with status 404, for GET and HEAD. {@code /config.json}, which the shared stack's {@code WebConfig}
  * output is in AWS, points the site at this stack: {@code /graphql} on this origin, live seats over
  * its WebSocket, and the Cognito stand-in's pool. Every other route of the application comes first.
  */
@@ -41,9 +44,11 @@ class LocalWebsite {
     RouterFunction<ServerResponse> website(@Value("${kippu.local.website:../web/out}") String folder, Environment settings) {
         Path export = Path.of(folder).toAbsolutePath().normalize();
         Map<String, String> config = config(settings);
+        // HEAD as well: before it prefetches a page, the exported site's router asks whether it exists with one
+        RequestPredicate read = RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD);
         return RouterFunctions.route()
-                .GET("/config.json", request -> ServerResponse.ok().cacheControl(CacheControl.noCache()).body(config))
-                .GET("/**", request -> page(export, request))
+                .route(read.and(RequestPredicates.path("/config.json")), request -> ServerResponse.ok().cacheControl(CacheControl.noCache()).body(config))
+                .route(read.and(RequestPredicates.path("/**")), request -> page(export, request))
                 .build();
     }
 

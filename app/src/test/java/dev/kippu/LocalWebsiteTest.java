@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.servlet.function.EntityResponse;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -39,6 +42,20 @@ class LocalWebsiteTest {
         assertThat(body(get("/"))).isEqualTo(export.resolve("index.html"));
         assertThat(body(get("/events/"))).isEqualTo(export.resolve("events/index.html"));
         assertThat(get("/events/").headers().getCacheControl()).isEqualTo("no-cache");
+    }
+
+    @Test
+    void headIsAnsweredAsGetIs() throws Exception {
+        RouterFunction<ServerResponse> website = new LocalWebsite().website(export.toString(), stackSettings());
+
+        for (String path : List.of("/", "/events/", "/config.json")) {
+            ServerRequest head = ServerRequest.create(new MockHttpServletRequest("HEAD", path), List.of());
+            Optional<HandlerFunction<ServerResponse>> handler = website.route(head);
+            assertThat(handler).as("HEAD %s", path).isPresent();
+            assertThat(handler.orElseThrow().handle(head).statusCode().value()).as("HEAD %s", path).isEqualTo(200);
+        }
+        ServerRequest post = ServerRequest.create(new MockHttpServletRequest("POST", "/"), List.of());
+        assertThat(website.route(post)).isEmpty();
     }
 
     @Test
@@ -82,13 +99,15 @@ class LocalWebsiteTest {
 
     @Test
     void theConfigPointsTheSiteAtThisStack() {
-        MockEnvironment settings = new MockEnvironment().withProperty("kippu.aws.region", "us-east-1")
-                .withProperty("kippu.cognito.user-pool-id", "local_abc").withProperty("kippu.cognito.client-ids", "client1")
-                .withProperty("kippu.aws.endpoints.cognito", "http://127.0.0.1:9229");
-
-        assertThat(LocalWebsite.config(settings)).containsExactly(entry("graphqlUrl", "/graphql"), entry("live", "/graphql"),
+        assertThat(LocalWebsite.config(stackSettings())).containsExactly(entry("graphqlUrl", "/graphql"), entry("live", "/graphql"),
                 entry("region", "us-east-1"), entry("userPoolId", "local_abc"), entry("userPoolClientId", "client1"),
                 entry("cognitoEndpoint", "http://127.0.0.1:9229"));
+    }
+
+    private static MockEnvironment stackSettings() {
+        return new MockEnvironment().withProperty("kippu.aws.region", "us-east-1")
+                .withProperty("kippu.cognito.user-pool-id", "local_abc").withProperty("kippu.cognito.client-ids", "client1")
+                .withProperty("kippu.aws.endpoints.cognito", "http://127.0.0.1:9229");
     }
 
     private ServerResponse get(String path) {

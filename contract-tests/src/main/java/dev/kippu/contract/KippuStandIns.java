@@ -20,6 +20,7 @@ import dev.kippu.local.S3StandIn;
 import dev.kippu.local.SesStandIn;
 import dev.kippu.local.SqsStandIn;
 import dev.kippu.local.UserPool;
+import dev.kippu.local.VerificationMail;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -109,14 +110,16 @@ public final class KippuStandIns {
         Future<S3StandIn> s3;
         Future<SqsStandIn> sqs;
         Future<SesStandIn> ses;
+        Future<VerificationMail> verificationMail;
         try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
             dynamo = starter.submit(() -> DynamoDbStandIn.start());
             cognito = starter.submit(() -> CognitoStandIn.start());
             s3 = starter.submit(() -> S3StandIn.start());
             sqs = starter.submit(() -> SqsStandIn.start());
             ses = starter.submit(() -> SesStandIn.start());
+            verificationMail = starter.submit(() -> VerificationMail.start(cognito.get(), ses.get().endpoint()));
         } // waits for all of them
-        List<Future<? extends AutoCloseable>> all = List.of(ses, sqs, s3, cognito, dynamo);
+        List<Future<? extends AutoCloseable>> all = List.of(verificationMail, ses, sqs, s3, cognito, dynamo);
         List<Throwable> failures = all.stream().filter(f -> f.state() == Future.State.FAILED).map(Future::exceptionNow).toList();
         List<AutoCloseable> started = all.stream().filter(f -> f.state() == Future.State.SUCCESS).<AutoCloseable>map(Future::resultNow).toList();
         if (!failures.isEmpty()) {

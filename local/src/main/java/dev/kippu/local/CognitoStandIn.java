@@ -1,14 +1,19 @@
 package dev.kippu.local;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 /**
  * cognito-local with one user pool, a public app client that signs in with USER_PASSWORD_AUTH, and the
- * {@code organizers} group: the shape of Kippu's Cognito set-up in AWS.
+ * {@code organizers} group: the shape of Kippu's Cognito set-up in AWS. As there, e-mail addresses are
+ * the user names and a sign-up is confirmed with a code sent to the address (cognito-local keeps it
+ * with the user; {@link VerificationMail} e-mails it).
  */
 public final class CognitoStandIn implements AutoCloseable {
 
@@ -20,7 +25,12 @@ public final class CognitoStandIn implements AutoCloseable {
     private CognitoStandIn(StandInProcess process) {
         this.process = process;
         try (CognitoIdentityProviderClient client = LocalClients.at(process.endpoint(), CognitoIdentityProviderClient.builder()).build()) {
-            String userPoolId = client.createUserPool(r -> r.poolName("kippu")).userPool().id();
+            // the verification e-mail of deploy-shared's KippuUserPool
+            String userPoolId = client.createUserPool(r -> r.poolName("kippu")
+                    .usernameAttributes(UsernameAttributeType.EMAIL)
+                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                    .emailVerificationSubject("Your Kippu verification code")
+                    .emailVerificationMessage("Your Kippu verification code is {####}")).userPool().id();
             String clientId = client.createUserPoolClient(r -> r.userPoolId(userPoolId).clientName("kippu-web")
                             .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
                     .userPoolClient().clientId();
@@ -43,6 +53,11 @@ public final class CognitoStandIn implements AutoCloseable {
     /** Kippu's pool on this stand-in. */
     public UserPool pool() {
         return pool;
+    }
+
+    /** The file cognito-local keeps the pool's users in (as JSON, rewritten on every change), codes they were sent included. */
+    public Path poolFile() {
+        return process.directory().resolve(".cognito/db/" + pool.userPoolId() + ".json");
     }
 
     @Override

@@ -88,6 +88,11 @@ public final class StandInProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Its working directory, where it keeps its data. */
+    public Path directory() {
+        return log.getParent();
+    }
+
     public Path log() {
         return log;
     }
