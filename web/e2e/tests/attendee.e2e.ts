@@ -14,7 +14,8 @@ test("a new attendee signs up, confirms the e-mailed code, signs in, books once 
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByText("Your address is confirmed. You can sign in now.")).toBeVisible();
   await page.getByRole("link", { name: "Sign in" }).last().click();
-  await expect(page.getByLabel("E-mail address")).toHaveValue(newcomer.email);
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "E-mail address" })).toHaveValue(newcomer.email);
   await page.getByLabel("Password", { exact: true }).fill(newcomer.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText(`Signed in as ${newcomer.email}`)).toBeVisible();

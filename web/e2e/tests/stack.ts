@@ -7,6 +7,8 @@ export type Stack = {
   organizer: User;
   attendee: User;
   otherAttendee: User;
+  /** holds the sold-out event's only seat */
+  booker: User;
   events: { open: Event; soldOut: Event };
 };
 export type User = { email: string; password: string };

@@ -51,7 +51,8 @@ class WebEndToEndIT {
         Instant nextWeek = Instant.now().plus(7, ChronoUnit.DAYS);
         String open = published(api.as(organizer), newEvent("Browser Night " + port, 100, nextWeek));
         String soldOut = published(api.as(organizer), newEvent("Sold Out Matinee " + port, 1, nextWeek));
-        api.as(TestUsers.attendee()).documentName("bookSeats").variable("input", booking(soldOut, 1)).execute()
+        TestUser booker = TestUsers.attendee();
+        api.as(booker).documentName("bookSeats").variable("input", booking(soldOut, 1)).execute()
                 .path("bookSeats.status").entity(String.class).isEqualTo("CONFIRMED");
         Map<String, Object> stack = Map.of(
                 "baseUrl", "http://localhost:" + port,
@@ -59,6 +60,7 @@ class WebEndToEndIT {
                 "organizer", user(organizer),
                 "attendee", user(TestUsers.attendee()),
                 "otherAttendee", user(TestUsers.attendee()),
+                "booker", user(booker),
                 "events", Map.of("open", Map.of("id", open, "title", "Browser Night " + port),
                         "soldOut", Map.of("id", soldOut, "title", "Sold Out Matinee " + port)));
 
