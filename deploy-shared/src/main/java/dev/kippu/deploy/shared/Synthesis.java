@@ -1,6 +1,8 @@
 package dev.kippu.deploy.shared;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
@@ -9,6 +11,10 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
 import software.constructs.IConstruct;
 
 /**
@@ -46,5 +52,13 @@ public final class Synthesis {
     /** cdk-nag's AWS Solutions rules on everything under {@code scope}: a finding not suppressed with its reason is an error or a warning at synth. */
     public static void checkAwsSolutions(IConstruct scope) {
         Aspects.of(scope).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+    }
+
+    /** The AWS Solutions findings on a stack checked so and synthesised: those no suppression with a reason covers ("rule: message"). */
+    public static List<String> awsSolutionsFindings(Stack stack) {
+        Annotations annotations = Annotations.fromStack(stack);
+        List<SynthesisMessage> findings = new ArrayList<>(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")));
+        findings.addAll(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")));
+        return findings.stream().map(finding -> finding.getId() + ": " + finding.getEntry().getData()).toList();
     }
 }

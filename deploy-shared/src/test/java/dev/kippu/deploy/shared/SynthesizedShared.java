@@ -2,17 +2,13 @@ package dev.kippu.deploy.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.assertions.Annotations;
-import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
-import software.amazon.awscdk.cxapi.SynthesisMessage;
 
 /** The shared app synthesised once with some context, under cdk-nag, for a test class to assert on. */
 record SynthesizedShared(KippuSharedApp.SharedStacks stacks, Template shared) {
@@ -26,15 +22,7 @@ record SynthesizedShared(KippuSharedApp.SharedStacks stacks, Template shared) {
         return new SynthesizedShared(stacks, Template.fromStack(stacks.shared()));
     }
 
-    /** cdk-nag's findings (errors and warnings) that no suppression with a reason covers. */
-    static List<String> unsuppressedFindings(Stack stack) {
-        Annotations annotations = Annotations.fromStack(stack);
-        List<SynthesisMessage> findings = new java.util.ArrayList<>(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")));
-        findings.addAll(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")));
-        return findings.stream().map(finding -> finding.getId() + ": " + finding.getEntry().getData()).toList();
-    }
-
     static void assertNagClean(Stack stack) {
-        assertThat(unsuppressedFindings(stack)).isEmpty();
+        assertThat(Synthesis.awsSolutionsFindings(stack)).isEmpty();
     }
 }

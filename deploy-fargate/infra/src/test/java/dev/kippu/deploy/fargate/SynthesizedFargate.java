@@ -11,10 +11,8 @@ import java.util.Optional;
 import dev.kippu.deploy.shared.Context;
 import dev.kippu.deploy.shared.Synthesis;
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
-import software.amazon.awscdk.cxapi.SynthesisMessage;
 
 /** The Fargate app synthesised once with some context, under cdk-nag, for a test class to assert on. */
 record SynthesizedFargate(FargateStack stack, Template template) {
@@ -34,10 +32,7 @@ record SynthesizedFargate(FargateStack stack, Template template) {
     }
 
     void assertNagClean() {
-        Annotations annotations = Annotations.fromStack(stack);
-        List<SynthesisMessage> findings = new ArrayList<>(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")));
-        findings.addAll(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")));
-        assertThat(findings.stream().map(finding -> finding.getId() + ": " + finding.getEntry().getData()).toList()).isEmpty();
+        assertThat(Synthesis.awsSolutionsFindings(stack)).isEmpty();
     }
 
     /** The properties of the one resource of {@code type} whose properties match {@code properties}. */

@@ -17,10 +17,7 @@ import java.util.zip.ZipOutputStream;
 import dev.kippu.deploy.shared.Context;
 import dev.kippu.deploy.shared.Synthesis;
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.assertions.Annotations;
-import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
-import software.amazon.awscdk.cxapi.SynthesisMessage;
 
 /**
  * The Lambda app synthesised once with some context, under cdk-nag, for a test class to assert on.
@@ -56,10 +53,7 @@ record SynthesizedLambda(LambdaStack stack, Template template) {
     }
 
     void assertNagClean() {
-        Annotations annotations = Annotations.fromStack(stack);
-        List<SynthesisMessage> findings = new ArrayList<>(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")));
-        findings.addAll(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")));
-        assertThat(findings.stream().map(finding -> finding.getId() + ": " + finding.getEntry().getData()).toList()).isEmpty();
+        assertThat(Synthesis.awsSolutionsFindings(stack)).isEmpty();
     }
 
     /** Every statement of every IAM policy in the template. */
