@@ -3,13 +3,9 @@ package dev.kippu.contract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +20,6 @@ import dev.kippu.local.StandInProcess;
  */
 public final class KippuProcess implements KippuLauncher.Running {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration START_PATIENCE = Duration.ofSeconds(120);
 
     private final StandInProcess process;
@@ -170,22 +165,8 @@ public final class KippuProcess implements KippuLauncher.Running {
     }
 
     private void awaitReady() {
-        Instant deadline = Instant.now().plus(START_PATIENCE);
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create(process.endpoint() + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build();
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            try {
-                if (HTTP.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-                Thread.sleep(250);
-            } catch (IOException notYet) {
-                // listening, but not answering yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        if (!Readiness.await(URI.create(process.endpoint()), START_PATIENCE, process::isAlive)) {
+            throw new IllegalStateException("Kippu was not ready on port " + port() + "; the end of its log:\n" + process.logTail());
         }
-        throw new IllegalStateException("Kippu was not ready on port " + port() + "; the end of its log:\n" + process.logTail());
     }
 }

@@ -3,9 +3,6 @@ package dev.kippu.container;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,11 +16,11 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Statistics;
 
 import dev.kippu.contract.KippuLauncher;
+import dev.kippu.contract.Readiness;
 
 /** A running container of Kippu's image (started by {@link KippuImage#startService()}); closing it removes it. */
 public final class KippuContainer implements KippuLauncher.Running {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration START_PATIENCE = Duration.ofSeconds(120);
 
     private final GenericContainer<?> container;
@@ -114,29 +111,8 @@ public final class KippuContainer implements KippuLauncher.Running {
     }
 
     private void awaitReady() {
-        Instant deadline = Instant.now().plus(START_PATIENCE);
-        HttpRequest readiness = HttpRequest.newBuilder(baseUrl().resolve("/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
-        while (Instant.now().isBefore(deadline) && container.isRunning()) {
-            try {
-                if (HTTP.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            sleep(Duration.ofMillis(50));
-        }
-        throw new IllegalStateException("Kippu's container was not ready on port " + port + "; its log:\n" + container.getLogs());
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!Readiness.await(baseUrl(), START_PATIENCE, container::isRunning)) {
+            throw new IllegalStateException("Kippu's container was not ready on port " + port + "; its log:\n" + container.getLogs());
         }
     }
 
