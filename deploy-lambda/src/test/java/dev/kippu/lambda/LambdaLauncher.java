@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import dev.kippu.contract.KippuLauncher;
@@ -146,7 +147,7 @@ public class LambdaLauncher implements KippuLauncher {
         }
 
         @Override
-        Running startHttpFunction(Map<String, String> settings, ContainerCredentialsStandIn credentials) {
+        HttpFunction startHttpFunction(Map<String, String> settings, ContainerCredentialsStandIn credentials) {
             int credentialsHandedOut = credentials.handedOut();
             AtomicReference<StandInProcess> first = new AtomicReference<>();
             LambdaFleet fleet = LambdaFleet.start(HTTP_TIMEOUT, INIT_PATIENCE, Integer.getInteger(MAX_ENVIRONMENTS, DEFAULT_MAX_ENVIRONMENTS),
@@ -162,31 +163,14 @@ public class LambdaLauncher implements KippuLauncher {
                 fleet.close();
                 throw e;
             }
-            return new Running() {
-                @Override
-                public URI baseUrl() {
-                    return fleet.url();
-                }
-
-                @Override
-                public List<ProcessHandle> processes() {
-                    return fleet.environments().stream().map(LambdaFleet.Environment::process).filter(ProcessHandle::isAlive).toList();
-                }
-
-                @Override
-                public List<ColdStart> coldStarts() {
-                    return fleet.environments().stream()
+            return new HttpFunction(fleet.url(),
+                    () -> fleet.environments().stream().map(LambdaFleet.Environment::process).filter(ProcessHandle::isAlive).toList(),
+                    () -> fleet.environments().stream()
                             .filter(environment -> environment.init().isPresent() && environment.firstInvocation().isPresent())
                             .map(environment -> new ColdStart(environment.id(), environment.launched(), environment.init().orElseThrow(),
                                     environment.firstInvocation().orElseThrow()))
-                            .toList();
-                }
-
-                @Override
-                public void close() {
-                    fleet.close();
-                }
-            };
+                            .toList(),
+                    fleet::close);
         }
     }
 
@@ -208,7 +192,7 @@ public class LambdaLauncher implements KippuLauncher {
         List<AutoCloseable> started = new ArrayList<>();
         try {
             ContainerCredentialsStandIn credentials = opened(started, credentialsEndpoint(settings));
-            Running http = opened(started, startHttpFunction(settings, credentials));
+            HttpFunction http = opened(started, startHttpFunction(settings, credentials));
             LambdaStandIn emails = opened(started, LambdaStandIn.start(EVENT_TIMEOUT));
             LambdaStandIn schedule = opened(started, LambdaStandIn.start(EVENT_TIMEOUT));
             List<StandInProcess> eventFunctions = List.of(
@@ -229,17 +213,17 @@ public class LambdaLauncher implements KippuLauncher {
             return new Running() {
                 @Override
                 public URI baseUrl() {
-                    return http.baseUrl();
+                    return http.url();
                 }
 
                 @Override
                 public List<ProcessHandle> processes() {
-                    return Stream.concat(http.processes().stream(), eventFunctions.stream().map(StandInProcess::handle)).toList();
+                    return Stream.concat(http.processes().get().stream(), eventFunctions.stream().map(StandInProcess::handle)).toList();
                 }
 
                 @Override
                 public List<ColdStart> coldStarts() {
-                    return http.coldStarts();
+                    return http.coldStarts().get();
                 }
 
                 @Override
@@ -254,7 +238,7 @@ public class LambdaLauncher implements KippuLauncher {
     }
 
     /** The HTTP function, one execution environment behind a {@link LambdaStandIn}'s HTTP API. */
-    Running startHttpFunction(Map<String, String> settings, ContainerCredentialsStandIn credentials) {
+    HttpFunction startHttpFunction(Map<String, String> settings, ContainerCredentialsStandIn credentials) {
         LambdaStandIn lambda = LambdaStandIn.start(HTTP_TIMEOUT);
         StandInProcess function;
         try {
@@ -263,23 +247,23 @@ public class LambdaLauncher implements KippuLauncher {
             lambda.close();
             throw e;
         }
-        return new Running() {
-            @Override
-            public URI baseUrl() {
-                return lambda.url();
-            }
+        return new HttpFunction(lambda.url(), () -> List.of(function.handle()), List::of, () -> {
+            function.close();
+            lambda.close();
+        });
+    }
 
-            @Override
-            public List<ProcessHandle> processes() {
-                return List.of(function.handle());
-            }
+    /**
+     * The HTTP function as started: the HTTP API in front of it, its execution environments'
+     * processes and cold starts (none recorded for a single environment), and how to stop it.
+     */
+    record HttpFunction(URI url, Supplier<List<ProcessHandle>> processes, Supplier<List<ColdStart>> coldStarts, Runnable stop)
+            implements AutoCloseable {
 
-            @Override
-            public void close() {
-                function.close();
-                lambda.close();
-            }
-        };
+        @Override
+        public void close() {
+            stop.run();
+        }
     }
 
     /** The endpoint that hands the role's credentials (here, the stand-ins' keys) to the functions that take them from one. */
