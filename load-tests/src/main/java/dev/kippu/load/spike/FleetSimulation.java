@@ -27,9 +27,6 @@ final class FleetSimulation {
         int total = history.initial;
         Deque<double[]> waiting = new ArrayDeque<>(); // {arrival second, requests}
         List<Second> timeline = new ArrayList<>(seconds);
-        double arrivedSum = 0;
-        double servedSum = 0;
-        double refusedSum = 0;
         double maxQueued = 0;
         int maxWait = 0;
         long started = 0;
@@ -82,15 +79,12 @@ final class FleetSimulation {
             }
             history.instances[t] = total;
             billedInstanceSeconds += charges.billedInstanceSeconds(total, ready, served);
-            arrivedSum += arrived;
-            servedSum += served;
-            refusedSum += refused;
             maxQueued = Math.max(maxQueued, queued);
             timeline.add(new Second(t, arrived, capacity, served, queued, refused, total));
         }
-        double usd = servedSum * charges.usdPerServedRequest() + billedInstanceSeconds * charges.usdPerInstanceSecond();
-        return new SpikeOutcome(runtime, arrivedSum, servedSum, refusedSum, maxQueued, maxWait,
-                SpikeOutcome.absorbed(timeline), started, usd, timeline);
+        double usd = SpikeOutcome.total(timeline, Second::served) * charges.usdPerServedRequest()
+                + billedInstanceSeconds * charges.usdPerInstanceSecond();
+        return SpikeOutcome.of(runtime, timeline, maxQueued, maxWait, started, usd);
     }
 
     private static int clamp(Scaler scaler, int instances) {

@@ -26,9 +26,6 @@ final class LambdaSimulation {
         int initialising = 0;
         double allowance = scaling.burstEnvironments();
         List<Second> timeline = new ArrayList<>(seconds);
-        double arrivedSum = 0;
-        double servedSum = 0;
-        double refusedSum = 0;
         long coldStarts = 0;
         for (int t = 0; t < seconds; t++) {
             ready += becomingReady[t];
@@ -50,14 +47,10 @@ final class LambdaSimulation {
             }
             coldStarts += started;
             double refused = unplaced - started;
-            arrivedSum += arrived;
-            servedSum += warm + started;
-            refusedSum += refused;
             timeline.add(new Second(t, arrived, capacity, warm + started, 0, refused, ready + initialising));
         }
-        double usd = servedSum * charges.usdPerServedRequest()
+        double usd = SpikeOutcome.total(timeline, Second::served) * charges.usdPerServedRequest()
                 + coldStarts * scaling.initSeconds() * usdPerExecutionSecond;
-        return new SpikeOutcome(cost.runtime(), arrivedSum, servedSum, refusedSum, 0,
-                coldStarts > 0 ? initSteps : 0, SpikeOutcome.absorbed(timeline), coldStarts, usd, timeline);
+        return SpikeOutcome.of(cost.runtime(), timeline, 0, coldStarts > 0 ? initSteps : 0, coldStarts, usd);
     }
 }

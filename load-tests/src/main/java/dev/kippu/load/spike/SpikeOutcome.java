@@ -3,6 +3,7 @@ package dev.kippu.load.spike;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What a spike did on one runtime: requests arrived, served, refused (a 429 from Lambda, a timeout
@@ -18,6 +19,21 @@ public record SpikeOutcome(String runtime, double arrived, double served, double
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(absorbedAtSecond, "absorbedAtSecond");
         timeline = List.copyOf(timeline);
+    }
+
+    /** The outcome of the seconds in {@code timeline}: their requests summed, and when the runtime absorbed the spike. */
+    static SpikeOutcome of(String runtime, List<Second> timeline, double maxQueued, int maxWaitSeconds, long newInstances, double usd) {
+        return new SpikeOutcome(runtime, total(timeline, Second::arrived), total(timeline, Second::served), total(timeline, Second::refused),
+                maxQueued, maxWaitSeconds, absorbed(timeline), newInstances, usd, timeline);
+    }
+
+    /** A figure summed over the seconds in order. */
+    static double total(List<Second> timeline, ToDoubleFunction<Second> figure) {
+        double sum = 0;
+        for (Second second : timeline) {
+            sum += figure.applyAsDouble(second);
+        }
+        return sum;
     }
 
     /**
