@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useI18n } from "@/i18n/I18n";
-import { ErrorAlert, StatusMessage } from "@/ui/Alerts";
+import { StatusMessage } from "@/ui/Alerts";
+import { AuthForm, AuthPage, EmailField } from "./AuthPage";
 import { useSession } from "./Session";
 import { useAuthAction } from "./useAuthAction";
 
@@ -26,10 +27,8 @@ export function ConfirmEmail() {
   }
 
   return (
-    <section aria-labelledby="confirm-title" className="narrow">
-      <h1 id="confirm-title">{m.auth.confirmTitle}</h1>
+    <AuthPage id="confirm-title" title={m.auth.confirmTitle} error={error}>
       {email && <p>{m.auth.confirmIntro(email)}</p>}
-      {error && <ErrorAlert>{m.auth.errors[error]}</ErrorAlert>}
       {done === "confirmed" ? (
         <StatusMessage>
           {m.auth.confirmed} <Link href={`/sign-in/?email=${encodeURIComponent(email)}`}>{m.nav.signIn}</Link>
@@ -37,19 +36,13 @@ export function ConfirmEmail() {
       ) : (
         <>
           {done === "resent" && <StatusMessage>{m.auth.resent}</StatusMessage>}
-          <form onSubmit={confirm} className="stack">
-            <label>
-              {m.auth.email}
-              <input name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-            </label>
+          <AuthForm busy={busy} submitLabel={m.auth.confirmSubmit} onSubmit={confirm}>
+            <EmailField autoComplete="username" value={email} onChange={setEmail} />
             <label>
               {m.auth.code}
               <input name="code" inputMode="numeric" autoComplete="one-time-code" required />
             </label>
-            <button type="submit" disabled={busy}>
-              {busy ? m.auth.working : m.auth.confirmSubmit}
-            </button>
-          </form>
+          </AuthForm>
           <p>
             <button type="button" className="link-button" disabled={busy || !email} onClick={resend}>
               {m.auth.resend}
@@ -57,6 +50,6 @@ export function ConfirmEmail() {
           </p>
         </>
       )}
-    </section>
+    </AuthPage>
   );
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useI18n } from "@/i18n/I18n";
-import { ErrorAlert } from "@/ui/Alerts";
+import { AuthForm, AuthPage, EmailField } from "./AuthPage";
 import { signInErrorKind } from "./authErrors";
 import { nextPath } from "./nextPath";
 import { useSession } from "./Session";
@@ -25,30 +25,22 @@ export function SignIn() {
   }
 
   return (
-    <section aria-labelledby="sign-in-title" className="narrow">
-      <h1 id="sign-in-title">{m.auth.signInTitle}</h1>
-      {error && <ErrorAlert>{m.auth.errors[error]}</ErrorAlert>}
+    <AuthPage id="sign-in-title" title={m.auth.signInTitle} error={error}>
       {error === "notConfirmed" && (
         <p>
           <Link href={`/confirm/?email=${encodeURIComponent(email)}`}>{m.auth.confirmTitle}</Link>
         </p>
       )}
-      <form onSubmit={submit} className="stack">
-        <label>
-          {m.auth.email}
-          <input name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
+      <AuthForm busy={busy} submitLabel={m.auth.signInSubmit} onSubmit={submit}>
+        <EmailField autoComplete="username" value={email} onChange={setEmail} />
         <label>
           {m.auth.password}
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
-        <button type="submit" disabled={busy}>
-          {busy ? m.auth.working : m.auth.signInSubmit}
-        </button>
-      </form>
+      </AuthForm>
       <p>
         {m.auth.noAccount} <Link href="/sign-up/">{m.nav.signUp}</Link>
       </p>
-    </section>
+    </AuthPage>
   );
 }

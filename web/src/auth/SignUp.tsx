@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent } from "react";
 import { useI18n } from "@/i18n/I18n";
-import { ErrorAlert } from "@/ui/Alerts";
+import { AuthForm, AuthPage, EmailField } from "./AuthPage";
 import { useSession } from "./Session";
 import { useAuthAction } from "./useAuthAction";
 
@@ -25,14 +25,9 @@ export function SignUp() {
   }
 
   return (
-    <section aria-labelledby="sign-up-title" className="narrow">
-      <h1 id="sign-up-title">{m.auth.signUpTitle}</h1>
-      {error && <ErrorAlert>{m.auth.errors[error]}</ErrorAlert>}
-      <form onSubmit={submit} className="stack">
-        <label>
-          {m.auth.email}
-          <input name="email" type="email" autoComplete="email" required />
-        </label>
+    <AuthPage id="sign-up-title" title={m.auth.signUpTitle} error={error}>
+      <AuthForm busy={busy} submitLabel={m.auth.signUpSubmit} onSubmit={submit}>
+        <EmailField autoComplete="email" />
         <label>
           {m.auth.password}
           <input name="password" type="password" autoComplete="new-password" required minLength={10} aria-describedby="password-rules" />
@@ -40,13 +35,10 @@ export function SignUp() {
         <p id="password-rules" className="muted">
           {m.auth.passwordRules}
         </p>
-        <button type="submit" disabled={busy}>
-          {busy ? m.auth.working : m.auth.signUpSubmit}
-        </button>
-      </form>
+      </AuthForm>
       <p>
         {m.auth.haveAccount} <Link href="/sign-in/">{m.nav.signIn}</Link>
       </p>
-    </section>
+    </AuthPage>
   );
 }
