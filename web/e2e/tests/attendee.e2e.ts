@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { awaitVerificationCode, eventPath, mailTo, signIn, stack } from "./stack";
 
-test("a new attendee signs up, confirms the e-mailed code, signs in, books once with a double click, sees the booking and its e-mail, and cancels it", async ({ page }) => {
+test("a new attendee signs up, confirms the e-mailed code, signs in, books once with a double click, sees the booking and its e-mail, cancels it, stays signed in across a reload, and signs out", async ({ page }) => {
   const event = stack.events.open;
   const newcomer = { email: `newcomer-${crypto.randomUUID()}@example.com`, password: "Kippu-newcomer-1" };
   await page.goto(`${stack.baseUrl}/sign-up/`);
@@ -37,6 +37,15 @@ test("a new attendee signs up, confirms the e-mailed code, signs in, books once 
   await page.getByRole("button", { name: "Yes, cancel it" }).click();
   await expect(page.getByText("The booking has been cancelled.")).toBeVisible();
   await expect(bookings.getByRole("button", { name: "Cancel booking" })).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByText(`Signed in as ${newcomer.email}`)).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  const signInLink = page.getByRole("navigation").getByRole("link", { name: "Sign in" });
+  await expect(signInLink).toBeVisible();
+  await page.reload();
+  await expect(signInLink).toBeVisible();
+  await expect(page.getByText(`Signed in as ${newcomer.email}`)).toHaveCount(0);
 });
 
 test("a sold-out event refuses politely", async ({ page }) => {
