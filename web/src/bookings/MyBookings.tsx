@@ -7,20 +7,15 @@ import { useSession } from "@/auth/Session";
 import { CancelBookingDocument, MyBookingsDocument, type MyBookingsQuery } from "@/graphql/generated/graphql";
 import { useI18n } from "@/i18n/I18n";
 import { GraphqlErrorAlert } from "@/ui/Alerts";
-import { LoadingItem } from "@/ui/Loading";
-import { MoreItem } from "@/ui/MoreItem";
+import { PAGE_SIZE, PageItems, PagedList, type Page } from "@/ui/PagedList";
 import { ConfirmDialog } from "@/ui/ConfirmDialog";
 import { BookingStatusBadge } from "./BookingStatusBadge";
-
-const PAGE_SIZE = 20;
 
 type Booking = MyBookingsQuery["myBookings"]["edges"][number]["node"];
 
 export function MyBookings() {
   const { m } = useI18n();
   const { user } = useSession();
-  // one query per page shown, each opened by the previous page's end cursor
-  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   // how many bookings were cancelled here: each one moves focus to the notice, since its button is gone
   const [cancelled, setCancelled] = useState(0);
   const notice = useRef<HTMLParagraphElement>(null);
@@ -41,37 +36,19 @@ export function MyBookings() {
               {m.bookings.cancelled}
             </p>
           )}
-          <ul className="booking-list">
-            {cursors.map((after, i) => (
-              <BookingsPage
-                key={after ?? ""}
-                after={after}
-                first={i === 0}
-                onMore={i === cursors.length - 1 ? (cursor) => setCursors([...cursors, cursor]) : undefined}
-                onCancelled={() => setCancelled((n) => n + 1)}
-              />
-            ))}
-          </ul>
+          <PagedList page={(where) => <BookingsPage {...where} onCancelled={() => setCancelled((n) => n + 1)} />} />
         </>
       )}
     </section>
   );
 }
 
-function BookingsPage(props: { after?: string; first: boolean; onMore?(cursor: string): void; onCancelled(): void }) {
+function BookingsPage({ onCancelled, ...page }: Page & { onCancelled(): void }) {
   const { m } = useI18n();
-  const [{ data, fetching, error }] = useQuery({ query: MyBookingsDocument, variables: { first: PAGE_SIZE, after: props.after } });
-  if (error) return <li><GraphqlErrorAlert error={error} /></li>;
-  if (fetching && !data) return <LoadingItem text={m.app.loading} />;
-  const { edges, pageInfo } = data!.myBookings;
+  const [{ data, fetching, error }] = useQuery({ query: MyBookingsDocument, variables: { first: PAGE_SIZE, after: page.after } });
   return (
-    <>
-      {props.first && edges.length === 0 && <li>{m.bookings.none}</li>}
-      {edges.map(({ node }) => (
-        <BookingItem key={node.id} booking={node} onCancelled={props.onCancelled} />
-      ))}
-      <MoreItem label={m.bookings.more} pageInfo={pageInfo} onMore={props.onMore} />
-    </>
+    <PageItems page={page} fetching={fetching} error={error} connection={data?.myBookings} none={m.bookings.none}
+      more={m.bookings.more} item={(node) => <BookingItem booking={node} onCancelled={onCancelled} />} />
   );
 }
 
