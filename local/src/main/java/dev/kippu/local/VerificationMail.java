@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public final class VerificationMail implements AutoCloseable {
     private final Map<String, String> sent = new HashMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread follower;
-    private Object lastSeenVersion;
+    private FileVersion lastSeen;
 
     private VerificationMail(CognitoStandIn cognito, String sesEndpoint) {
         UserPool pool = cognito.pool();
@@ -92,8 +93,8 @@ public final class VerificationMail implements AutoCloseable {
 
     /** Reads the pool's file when it changed, and e-mails every code not e-mailed yet. */
     private void sendNewCodes() {
-        Object version = version();
-        if (version == null || version.equals(lastSeenVersion)) {
+        FileVersion version = version();
+        if (version == null || version.equals(lastSeen)) {
             return;
         }
         List<CodeDelivery> deliveries;
@@ -108,14 +109,14 @@ public final class VerificationMail implements AutoCloseable {
                 sent.put(delivery.username(), delivery.code());
             }
         }
-        lastSeenVersion = version;
+        lastSeen = version;
     }
 
-    /** The file's modification time and size, or null before cognito-local wrote it. */
-    private Object version() {
+    /** The file as it is now, or null before cognito-local wrote it. */
+    private FileVersion version() {
         try {
             BasicFileAttributes attributes = Files.readAttributes(poolFile, BasicFileAttributes.class);
-            return List.of(attributes.lastModifiedTime(), attributes.size());
+            return new FileVersion(attributes.lastModifiedTime(), attributes.size());
         } catch (NoSuchFileException notYet) {
             return null;
         } catch (IOException e) {
@@ -146,6 +147,10 @@ public final class VerificationMail implements AutoCloseable {
             }
         }
         return deliveries;
+    }
+
+    /** What tells one writing of the pool's file from the next. */
+    private record FileVersion(FileTime modified, long size) {
     }
 
     /** A code cognito-local sent to a user's address. */
